@@ -1,0 +1,27 @@
+package org.sanjeh.core.event;
+
+/** The JSON field names of the event contract, in the order they are written. */
+final class Fields {
+  static final String EVENT_ID = "event_id";
+  static final String TICKET_ID = "ticket_id";
+  static final String OCCURRED_AT = "occurred_at";
+  static final String TYPE = "type";
+  static final String CHANNEL = "channel";
+  static final String AUTHOR_ROLE = "author_role";
+  static final String AUTHOR_ID = "author_id";
+  static final String CUSTOMER_ID = "customer_id";
+  static final String AGENT_ID = "agent_id";
+  static final String TEAM = "team";
+  static final String PRIORITY = "priority";
+  static final String STATUS = "status";
+  static final String CUSTOMER_TIER = "customer_tier";
+  static final String LANGUAGE = "language";
+  static final String SUBJECT = "subject";
+  static final String BODY = "body";
+  static final String TAGS = "tags";
+  static final String SOURCE_SYSTEM = "source_system";
+  static final String SOURCE_REF = "source_ref";
+  static final String MERGED_INTO = "merged_into";
+
+  private Fields() {}
+}

@@ -1,0 +1,206 @@
+package org.sanjeh.core.event;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reads and writes the JSON form of {@link TicketEvent} (see {@code docs/event-contract.md}).
+ *
+ * <p>Decoding never throws for bad input: it returns every problem it found, each naming the field,
+ * the value and the reason, so a caller can dead-letter the payload with an explanation and carry
+ * on with the next one. Unknown extra fields are ignored so producers can add fields before
+ * consumers know them. Thread-safe.
+ */
+public final class TicketEventCodec {
+
+  static final DateTimeFormatter WIRE_TIME = DateTimeFormatter.ISO_INSTANT;
+
+  private static final ObjectMapper JSON =
+      JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+  private final CodecLimits limits;
+
+  public TicketEventCodec() {
+    this(CodecLimits.DEFAULTS);
+  }
+
+  public TicketEventCodec(CodecLimits limits) {
+    this.limits = limits;
+  }
+
+  public CodecLimits limits() {
+    return limits;
+  }
+
+  /** Decodes one JSON object given as UTF-8 bytes; invalid UTF-8 is an error, not replaced. */
+  public DecodeResult decode(byte[] utf8) {
+    CharBuffer text = CharBuffer.allocate(utf8.length);
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(utf8);
+    CoderResult result = decoder.decode(in, text, true);
+    if (result.isError()) {
+      return DecodeResult.rejected(
+          List.of(
+              FieldError.whole(
+                  "invalid UTF-8 at byte offset "
+                      + in.position()
+                      + " (bytes "
+                      + hex(utf8, in.position(), result.length())
+                      + "); send the payload encoded as UTF-8")));
+    }
+    text.flip();
+    return decode(text.toString());
+  }
+
+  /** Decodes one JSON object. */
+  public DecodeResult decode(String json) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      return DecodeResult.rejected(List.of(FieldError.whole(describeSyntaxError(e))));
+    }
+    if (root == null || !root.isObject()) {
+      String got = root == null ? "nothing" : root.getNodeType().name().toLowerCase();
+      return DecodeResult.rejected(
+          List.of(FieldError.whole("expected one JSON object per event, got " + got)));
+    }
+    return new EventReader(root, limits).read();
+  }
+
+  /**
+   * Decodes a newline-delimited batch. Every non-blank line gets its own result, so one bad line
+   * never hides its good neighbours.
+   */
+  public List<DecodedLine> decodeLines(byte[] ndjson) {
+    List<DecodedLine> lines = new ArrayList<>();
+    int lineNumber = 0;
+    int start = 0;
+    for (int i = 0; i <= ndjson.length; i++) {
+      if (i == ndjson.length || ndjson[i] == '\n') {
+        lineNumber++;
+        int end = i > start && ndjson[i - 1] == '\r' ? i - 1 : i;
+        byte[] raw = Arrays.copyOfRange(ndjson, start, end);
+        if (!isBlank(raw)) {
+          lines.add(new DecodedLine(lineNumber, raw, decode(raw)));
+        }
+        start = i + 1;
+      }
+    }
+    return lines;
+  }
+
+  /** The event's JSON form: snake_case fields, absent values omitted, timestamps in UTC. */
+  public String encode(TicketEvent event) {
+    return new String(encodeBytes(event), StandardCharsets.UTF_8);
+  }
+
+  public byte[] encodeBytes(TicketEvent event) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    try (JsonGenerator json = JSON.getFactory().createGenerator(out)) {
+      json.writeStartObject();
+      json.writeStringField(Fields.EVENT_ID, event.eventId());
+      json.writeStringField(Fields.TICKET_ID, event.ticketId());
+      json.writeStringField(Fields.OCCURRED_AT, WIRE_TIME.format(event.occurredAt()));
+      json.writeStringField(Fields.TYPE, event.type().wire());
+      json.writeStringField(Fields.CHANNEL, event.channel().wire());
+      json.writeStringField(Fields.AUTHOR_ROLE, event.authorRole().wire());
+      writeIfPresent(json, Fields.AUTHOR_ID, event.authorId());
+      writeIfPresent(json, Fields.CUSTOMER_ID, event.customerId());
+      writeIfPresent(json, Fields.AGENT_ID, event.agentId());
+      writeIfPresent(json, Fields.TEAM, event.team());
+      writeIfPresent(json, Fields.PRIORITY, event.priority());
+      writeIfPresent(json, Fields.STATUS, event.status());
+      writeIfPresent(json, Fields.CUSTOMER_TIER, event.customerTier());
+      writeIfPresent(json, Fields.LANGUAGE, event.language());
+      writeIfPresent(json, Fields.SUBJECT, event.subject());
+      writeIfPresent(json, Fields.BODY, event.body());
+      if (!event.tags().isEmpty()) {
+        json.writeArrayFieldStart(Fields.TAGS);
+        for (String tag : event.tags()) {
+          json.writeString(tag);
+        }
+        json.writeEndArray();
+      }
+      writeIfPresent(json, Fields.SOURCE_SYSTEM, event.sourceSystem());
+      writeIfPresent(json, Fields.SOURCE_REF, event.sourceRef());
+      writeIfPresent(json, Fields.MERGED_INTO, event.mergedInto());
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing to memory cannot fail", e);
+    }
+    return out.toByteArray();
+  }
+
+  private static void writeIfPresent(JsonGenerator json, String field, String value)
+      throws IOException {
+    if (value != null) {
+      json.writeStringField(field, value);
+    }
+  }
+
+  private static void writeIfPresent(JsonGenerator json, String field, WireValue value)
+      throws IOException {
+    if (value != null) {
+      json.writeStringField(field, value.wire());
+    }
+  }
+
+  private static String describeSyntaxError(JsonProcessingException e) {
+    String message = e.getOriginalMessage();
+    int cut = message.indexOf('\n');
+    if (cut > 0) {
+      message = message.substring(0, cut);
+    }
+    if (e.getLocation() == null) {
+      return "malformed JSON: " + message;
+    }
+    return "malformed JSON at line %d, column %d: %s"
+        .formatted(e.getLocation().getLineNr(), e.getLocation().getColumnNr(), message);
+  }
+
+  private static String hex(byte[] bytes, int from, int length) {
+    StringBuilder out = new StringBuilder();
+    for (int i = from; i < Math.min(bytes.length, from + Math.max(length, 1)); i++) {
+      out.append(out.length() == 0 ? "" : " ").append("%02X".formatted(bytes[i] & 0xFF));
+    }
+    return out.toString();
+  }
+
+  private static boolean isBlank(byte[] raw) {
+    for (byte b : raw) {
+      if (b != ' ' && b != '\t' && b != '\r') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static Instant parseInstant(String text) throws DateTimeParseException {
+    return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+  }
+}
