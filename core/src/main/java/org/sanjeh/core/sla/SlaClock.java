@@ -1,0 +1,447 @@
+package org.sanjeh.core.sla;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import org.sanjeh.core.calendar.BusinessCalendar;
+import org.sanjeh.core.event.AuthorRole;
+import org.sanjeh.core.event.TicketEvent;
+import org.sanjeh.core.event.TicketStatus;
+import org.sanjeh.core.sla.SlaState.TargetState;
+
+/**
+ * One ticket's SLA clocks. Feed it the ticket's events in event-time order with {@link #apply}; ask
+ * {@link #report} where each target stands at a moment, and {@link #nextDeadline} when the next
+ * at-risk or breach moment comes (for a streaming job's timers). The state is a small {@link
+ * SlaState}; {@link #restore} rebuilds the clock from it.
+ *
+ * <p>Rules (see {@code docs/metrics.md}):
+ *
+ * <ul>
+ *   <li>Only a public reply by a human agent ({@link TicketEvent#isPublicHumanReply()}) fulfils a
+ *       response target; internal notes, bot messages and auto-replies do not.
+ *   <li>First response starts at the ticket's creation by the customer, else at the customer's
+ *       first message (an agent-created ticket waits for the customer); a reopen restarts it; while
+ *       a bot talks with the customer it waits for the hand-off to a person ({@code assigned}).
+ *   <li>Next response starts at the oldest unanswered customer message (a {@code ticket_created} by
+ *       the customer that carries text counts as one) and stops at the next human reply.
+ *   <li>Resolution starts at creation and is fulfilled when the ticket is solved or closed; a
+ *       reopen resumes it, so time while solved does not count.
+ *   <li>An event's {@code status} is applied after the event itself: a reply that also sets {@code
+ *       pending} still fulfils the response first, then pauses the clocks.
+ *   <li>Solving a ticket cancels the response targets still running.
+ *   <li>Events older than the last one applied are ignored and counted as late; an event id seen
+ *       again at the same instant is ignored as a duplicate.
+ * </ul>
+ */
+public final class SlaClock {
+
+  /** What {@link #apply} did with an event. */
+  public enum Applied {
+    APPLIED,
+    DUPLICATE,
+    LATE
+  }
+
+  private final SlaPolicy policy;
+  private final BusinessCalendar calendar;
+  private final SlaState state;
+  private SlaTargets targets;
+
+  public SlaClock(SlaPolicy policy, BusinessCalendar calendar) {
+    this(policy, calendar, new SlaState());
+  }
+
+  private SlaClock(SlaPolicy policy, BusinessCalendar calendar, SlaState state) {
+    this.policy = policy;
+    this.calendar = calendar;
+    this.state = state;
+    this.targets = policy.targetsFor(state.priority, state.customerTier, state.channel);
+  }
+
+  public static SlaClock restore(SlaState state, SlaPolicy policy, BusinessCalendar calendar) {
+    return new SlaClock(policy, calendar, state);
+  }
+
+  public SlaState state() {
+    return state;
+  }
+
+  public Applied apply(TicketEvent event) {
+    long at = event.occurredAt().toEpochMilli();
+    Applied order = checkOrder(at, event.eventId());
+    if (order != Applied.APPLIED) {
+      return order;
+    }
+    updateAttributes(event);
+    switch (event.type()) {
+      case TICKET_CREATED -> created(event, at);
+      case CUSTOMER_MESSAGE -> customerContact(at);
+      case AGENT_REPLY -> {
+        if (event.isPublicHumanReply()) {
+          humanReply(at);
+        }
+      }
+      case BOT_MESSAGE -> botMessage();
+      case ASSIGNED -> assigned(event, at);
+      case RESOLVED, CLOSED -> solved(at);
+      case REOPENED -> reopened(at);
+      default -> {
+        // notes, priority and tag changes, merges: no clock moves, beyond the status below
+      }
+    }
+    if (event.status() != null) {
+      statusChanged(event.status(), at);
+    }
+    return Applied.APPLIED;
+  }
+
+  /** Every target as of {@code now}. */
+  public Map<SlaTarget, TargetReport> report(Instant now) {
+    Map<SlaTarget, TargetReport> reports = new EnumMap<>(SlaTarget.class);
+    for (SlaTarget target : SlaTarget.values()) {
+      reports.put(target, report(target, now));
+    }
+    return reports;
+  }
+
+  public TargetReport report(SlaTarget which, Instant now) {
+    TargetState t = state.of(which);
+    Duration target = targets.of(which);
+    long nowMs = now.toEpochMilli();
+    long business =
+        t.businessMs + (t.runningSince >= 0 ? segmentBusiness(t.runningSince, nowMs) : 0);
+    long wall = t.calendarMs + (t.runningSince >= 0 ? Math.max(0, nowMs - t.runningSince) : 0);
+    long paused = t.pausedMs + (t.pausedSince >= 0 ? Math.max(0, nowMs - t.pausedSince) : 0);
+    long measured = policy.businessTime() ? business : wall;
+    Long due = target == null ? null : crossing(t, target.toMillis(), t.dueReachedAt);
+    Long atRisk = target == null ? null : crossing(t, atRiskMillis(target), t.atRiskReachedAt);
+    SlaStatus status = status(t, target, measured, due);
+    return new TargetReport(
+        which,
+        status,
+        target,
+        instant(t.startedAt),
+        instant(due),
+        instant(atRisk),
+        instant(t.fulfilledAt),
+        Duration.ofMillis(business),
+        Duration.ofMillis(wall),
+        Duration.ofMillis(paused),
+        target != null
+            && t.phase == TargetState.ACTIVE
+            && measured >= atRiskMillis(target)
+            && measured <= target.toMillis());
+  }
+
+  /** The next moment after {@code now} at which a running target turns at-risk or breaches. */
+  public Optional<Instant> nextDeadline(Instant now) {
+    long nowMs = now.toEpochMilli();
+    long next = Long.MAX_VALUE;
+    for (SlaTarget which : SlaTarget.values()) {
+      TargetState t = state.of(which);
+      Duration target = targets.of(which);
+      if (target == null || t.runningSince < 0) {
+        continue;
+      }
+      for (Long moment :
+          new Long[] {
+            crossing(t, atRiskMillis(target), t.atRiskReachedAt),
+            crossing(t, target.toMillis(), t.dueReachedAt)
+          }) {
+        if (moment != null && moment > nowMs) {
+          next = Math.min(next, moment);
+        }
+      }
+    }
+    return next == Long.MAX_VALUE ? Optional.empty() : Optional.of(Instant.ofEpochMilli(next));
+  }
+
+  /** Completed next-response cycles and the longest one, in the policy's measure. */
+  public int nextResponseCycles() {
+    return state.nextResponse.completedCycles;
+  }
+
+  public Optional<Duration> longestNextResponse() {
+    long longest = state.nextResponse.longestCompletedMs;
+    return longest < 0 ? Optional.empty() : Optional.of(Duration.ofMillis(longest));
+  }
+
+  // --- event handling
+  // ------------------------------------------------------------------------------
+
+  private Applied checkOrder(long at, String eventId) {
+    if (at < state.lastEventAt) {
+      state.lateEventsIgnored++;
+      return Applied.LATE;
+    }
+    if (at == state.lastEventAt) {
+      if (Arrays.asList(state.idsAtLastEvent).contains(eventId)) {
+        state.duplicateEventsIgnored++;
+        return Applied.DUPLICATE;
+      }
+      String[] ids = Arrays.copyOf(state.idsAtLastEvent, state.idsAtLastEvent.length + 1);
+      ids[ids.length - 1] = eventId;
+      state.idsAtLastEvent = ids;
+    } else {
+      state.lastEventAt = at;
+      state.idsAtLastEvent = new String[] {eventId};
+    }
+    return Applied.APPLIED;
+  }
+
+  private void updateAttributes(TicketEvent event) {
+    boolean changed = false;
+    if (event.priority() != null && event.priority() != state.priority) {
+      state.priority = event.priority();
+      changed = true;
+    }
+    if (event.customerTier() != null && !event.customerTier().equals(state.customerTier)) {
+      state.customerTier = event.customerTier();
+      changed = true;
+    }
+    if (state.channel == null) {
+      state.channel = event.channel();
+      changed = true;
+    }
+    if (changed) {
+      targets = policy.targetsFor(state.priority, state.customerTier, state.channel);
+    }
+  }
+
+  private void created(TicketEvent event, long at) {
+    start(state.resolution, at);
+    if (event.authorRole() == AuthorRole.CUSTOMER) {
+      start(state.firstResponse, at);
+      if (event.body() != null) {
+        start(state.nextResponse, at);
+      }
+    }
+  }
+
+  private void customerContact(long at) {
+    if (state.solved) {
+      return; // a message on a solved ticket matters once the ticket is reopened
+    }
+    start(state.resolution, at);
+    if (!state.botHandling) {
+      start(state.firstResponse, at);
+    }
+    start(state.nextResponse, at);
+  }
+
+  private void humanReply(long at) {
+    state.botHandling = false;
+    fulfil(state.firstResponse, at);
+    TargetState next = state.nextResponse;
+    if (next.phase == TargetState.ACTIVE) {
+      fulfil(next, at);
+      long measured = policy.businessTime() ? next.businessMs : next.calendarMs;
+      next.completedCycles++;
+      next.longestCompletedMs = Math.max(next.longestCompletedMs, measured);
+      next.reset();
+    }
+  }
+
+  private void botMessage() {
+    if (state.firstResponse.phase != TargetState.FULFILLED) {
+      state.botHandling = true;
+    }
+  }
+
+  /** An assignment while a bot was talking is the hand-off: first response counts from here. */
+  private void assigned(TicketEvent event, long at) {
+    if (state.botHandling && event.authorRole() != AuthorRole.BOT) {
+      state.botHandling = false;
+      state.firstResponse.reset();
+      start(state.firstResponse, at);
+    }
+  }
+
+  private void solved(long at) {
+    state.solved = true;
+    cancel(state.firstResponse, at);
+    cancel(state.nextResponse, at);
+    if (state.resolution.phase == TargetState.ACTIVE) {
+      fulfil(state.resolution, at);
+    }
+  }
+
+  private void reopened(long at) {
+    state.solved = false;
+    state.firstResponse.reset();
+    start(state.firstResponse, at);
+    TargetState resolution = state.resolution;
+    if (resolution.phase == TargetState.FULFILLED) {
+      resolution.phase = TargetState.ACTIVE;
+      resolution.fulfilledAt = -1;
+      resolution.pausedSince = -1;
+      resolution.runningSince = at;
+    }
+    if (policy.pauses(state.status)) {
+      pauseAll(at);
+    }
+  }
+
+  private void statusChanged(TicketStatus status, long at) {
+    state.status = status;
+    if (status == TicketStatus.SOLVED || status == TicketStatus.CLOSED) {
+      if (!state.solved) {
+        solved(at);
+      }
+    } else if (state.solved) {
+      reopened(at);
+    } else if (policy.pauses(status)) {
+      pauseAll(at);
+    } else {
+      resumeAll(at);
+    }
+  }
+
+  // --- target state transitions
+  // --------------------------------------------------------------------
+
+  private void start(TargetState t, long at) {
+    if (t.phase != TargetState.NOT_STARTED) {
+      return;
+    }
+    t.phase = TargetState.ACTIVE;
+    t.startedAt = at;
+    if (policy.pauses(state.status)) {
+      t.pausedSince = at;
+    } else {
+      t.runningSince = at;
+    }
+  }
+
+  private void pauseAll(long at) {
+    for (SlaTarget which : SlaTarget.values()) {
+      TargetState t = state.of(which);
+      if (t.runningSince >= 0) {
+        closeSegment(which, t, at);
+        t.pausedSince = at;
+      }
+    }
+  }
+
+  private void resumeAll(long at) {
+    for (SlaTarget which : SlaTarget.values()) {
+      TargetState t = state.of(which);
+      if (t.phase == TargetState.ACTIVE && t.pausedSince >= 0) {
+        t.pausedMs += at - t.pausedSince;
+        t.pausedSince = -1;
+        t.runningSince = at;
+      }
+    }
+  }
+
+  private void fulfil(TargetState t, long at) {
+    if (t.phase != TargetState.ACTIVE) {
+      return;
+    }
+    stop(t, at);
+    t.phase = TargetState.FULFILLED;
+    t.fulfilledAt = at;
+  }
+
+  private void cancel(TargetState t, long at) {
+    if (t.phase == TargetState.ACTIVE) {
+      stop(t, at);
+      t.phase = TargetState.CANCELLED;
+    }
+  }
+
+  private void stop(TargetState t, long at) {
+    SlaTarget which = which(t);
+    if (t.runningSince >= 0) {
+      closeSegment(which, t, at);
+    } else if (t.pausedSince >= 0) {
+      t.pausedMs += Math.max(0, at - t.pausedSince);
+      t.pausedSince = -1;
+    }
+  }
+
+  /**
+   * Ends the running segment at {@code at}, noting when it crossed the at-risk share and target.
+   */
+  private void closeSegment(SlaTarget which, TargetState t, long at) {
+    long from = t.runningSince;
+    long before = policy.businessTime() ? t.businessMs : t.calendarMs;
+    t.businessMs += segmentBusiness(from, at);
+    t.calendarMs += Math.max(0, at - from);
+    long after = policy.businessTime() ? t.businessMs : t.calendarMs;
+    Duration target = targets.of(which);
+    if (target != null) {
+      t.dueReachedAt = crossedAt(t.dueReachedAt, from, before, after, target.toMillis());
+      t.atRiskReachedAt = crossedAt(t.atRiskReachedAt, from, before, after, atRiskMillis(target));
+    }
+    t.runningSince = -1;
+  }
+
+  private long crossedAt(long known, long from, long before, long after, long threshold) {
+    if (known >= 0 || before >= threshold || after < threshold) {
+      return known;
+    }
+    return advance(from, threshold - before);
+  }
+
+  /** Where the target's measure reaches {@code threshold}: known, computable, or not (paused). */
+  private Long crossing(TargetState t, long threshold, long reachedAt) {
+    if (reachedAt >= 0) {
+      return reachedAt;
+    }
+    if (t.phase != TargetState.ACTIVE || t.runningSince < 0) {
+      return null;
+    }
+    long measured = policy.businessTime() ? t.businessMs : t.calendarMs;
+    return advance(t.runningSince, threshold - measured);
+  }
+
+  private long advance(long from, long amount) {
+    return policy.businessTime() ? calendar.addMillis(from, amount) : from + amount;
+  }
+
+  private long segmentBusiness(long from, long to) {
+    return to <= from ? 0 : calendar.millisBetween(from, to);
+  }
+
+  private SlaStatus status(TargetState t, Duration target, long measured, Long due) {
+    if (target == null) {
+      return SlaStatus.NOT_STARTED;
+    }
+    return switch (t.phase) {
+      case TargetState.NOT_STARTED -> SlaStatus.NOT_STARTED;
+      case TargetState.CANCELLED -> SlaStatus.CANCELLED;
+      case TargetState.FULFILLED ->
+          measured <= target.toMillis() ? SlaStatus.ACHIEVED : SlaStatus.BREACHED;
+      default -> {
+        if (measured > target.toMillis()) {
+          yield SlaStatus.BREACHED;
+        }
+        yield t.runningSince >= 0 ? SlaStatus.RUNNING : SlaStatus.PAUSED;
+      }
+    };
+  }
+
+  private long atRiskMillis(Duration target) {
+    return (long) Math.floor(target.toMillis() * policy.atRiskShare());
+  }
+
+  private SlaTarget which(TargetState t) {
+    if (t == state.firstResponse) {
+      return SlaTarget.FIRST_RESPONSE;
+    }
+    return t == state.nextResponse ? SlaTarget.NEXT_RESPONSE : SlaTarget.RESOLUTION;
+  }
+
+  private static Instant instant(Long ms) {
+    return ms == null || ms < 0 ? null : Instant.ofEpochMilli(ms);
+  }
+
+  private static Instant instant(long ms) {
+    return ms < 0 ? null : Instant.ofEpochMilli(ms);
+  }
+}

@@ -1,0 +1,101 @@
+package org.sanjeh.core.sla;
+
+import java.io.Serializable;
+import org.sanjeh.core.event.Channel;
+import org.sanjeh.core.event.Priority;
+import org.sanjeh.core.event.TicketStatus;
+
+/**
+ * The whole memory of one ticket's SLA clocks: a few dozen primitives, so millions of open tickets
+ * fit in a streaming job's state. A plain POJO (public fields, no-argument constructor) so Flink
+ * serializes it without Kryo. Instants are epoch milliseconds, -1 when absent. Read it through
+ * {@link SlaClock}; the fields are public for serializers, not for callers.
+ */
+public final class SlaState implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  public TargetState firstResponse = new TargetState();
+  public TargetState nextResponse = new TargetState();
+  public TargetState resolution = new TargetState();
+
+  public TicketStatus status;
+  public Priority priority;
+  public String customerTier;
+  public Channel channel;
+
+  /** A bot is talking with the customer: first response waits for the hand-off to a person. */
+  public boolean botHandling;
+
+  public boolean solved;
+
+  /** The latest event applied, and the ids applied at that same millisecond, for deduplication. */
+  public long lastEventAt = -1;
+
+  public String[] idsAtLastEvent = new String[0];
+  public int lateEventsIgnored;
+  public int duplicateEventsIgnored;
+
+  public SlaState() {}
+
+  TargetState of(SlaTarget target) {
+    return switch (target) {
+      case FIRST_RESPONSE -> firstResponse;
+      case NEXT_RESPONSE -> nextResponse;
+      case RESOLUTION -> resolution;
+    };
+  }
+
+  /** One target's clock. */
+  public static final class TargetState implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** NOT_STARTED, ACTIVE (running or paused), FULFILLED or CANCELLED. */
+    public byte phase;
+
+    public long startedAt = -1;
+
+    /** Start of the current running segment; -1 while paused or not active. */
+    public long runningSince = -1;
+
+    public long pausedSince = -1;
+
+    /** Business and wall-clock milliseconds of the closed running segments. */
+    public long businessMs;
+
+    public long calendarMs;
+    public long pausedMs;
+    public long fulfilledAt = -1;
+
+    /** When the measured time reached the target / the at-risk share, once it has. */
+    public long dueReachedAt = -1;
+
+    public long atRiskReachedAt = -1;
+
+    /** Next response only: completed cycles and the longest of them, in the policy's measure. */
+    public int completedCycles;
+
+    public long longestCompletedMs = -1;
+
+    public TargetState() {}
+
+    static final byte NOT_STARTED = 0;
+    static final byte ACTIVE = 1;
+    static final byte FULFILLED = 2;
+    static final byte CANCELLED = 3;
+
+    void reset() {
+      phase = NOT_STARTED;
+      startedAt = -1;
+      runningSince = -1;
+      pausedSince = -1;
+      businessMs = 0;
+      calendarMs = 0;
+      pausedMs = 0;
+      fulfilledAt = -1;
+      dueReachedAt = -1;
+      atRiskReachedAt = -1;
+    }
+  }
+}

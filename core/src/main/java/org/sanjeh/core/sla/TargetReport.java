@@ -1,0 +1,34 @@
+package org.sanjeh.core.sla;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One target as of a moment.
+ *
+ * @param target the target duration, null when the policy sets none
+ * @param dueAt the deadline: known while running, or once reached; null while paused before it
+ * @param atRiskAt when the at-risk share is (or was) reached; null while paused before it
+ * @param fulfilledAt when a human reply (or the resolution) fulfilled it, else null
+ * @param elapsedBusiness business time counted while running
+ * @param elapsedCalendar wall-clock time counted while running
+ * @param paused wall-clock time spent paused
+ */
+public record TargetReport(
+    SlaTarget which,
+    SlaStatus status,
+    Duration target,
+    Instant startedAt,
+    Instant dueAt,
+    Instant atRiskAt,
+    Instant fulfilledAt,
+    Duration elapsedBusiness,
+    Duration elapsedCalendar,
+    Duration paused,
+    boolean atRisk) {
+
+  /** The measure the policy counts (business or calendar) compared with the target. */
+  public Duration measured(boolean businessTime) {
+    return businessTime ? elapsedBusiness : elapsedCalendar;
+  }
+}
