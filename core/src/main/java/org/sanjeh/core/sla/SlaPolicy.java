@@ -76,9 +76,14 @@ public record SlaPolicy(
     }
 
     boolean matches(Priority priority, String tier, Channel channel) {
-      return (priorities.isEmpty() || priorities.contains(priority))
-          && (customerTiers.isEmpty() || customerTiers.contains(tier))
-          && (channels.isEmpty() || channels.contains(channel));
+      return allows(priorities, priority)
+          && allows(customerTiers, tier)
+          && allows(channels, channel);
+    }
+
+    /** Immutable sets throw on contains(null), and an unknown value matches only "any". */
+    private static <T> boolean allows(Set<T> allowed, T value) {
+      return allowed.isEmpty() || (value != null && allowed.contains(value));
     }
   }
 }
