@@ -119,8 +119,17 @@ public final class CalendarJson {
       if (ascii.startsWith("jalali:")) {
         return Jalali.toGregorian(ascii.substring("jalali:".length()));
       }
-      return LocalDate.parse(ascii);
+      LocalDate date = LocalDate.parse(ascii);
+      if (date.getYear() < 1900) {
+        throw new IllegalArgumentException(
+            "holiday \"%s\": year %d looks like a Jalali year; write jalali:%s"
+                .formatted(text, date.getYear(), ascii));
+      }
+      return date;
     } catch (DateTimeParseException | IllegalArgumentException e) {
+      if (e.getMessage() != null && e.getMessage().contains("looks like a Jalali year")) {
+        throw e;
+      }
       throw new IllegalArgumentException(
           "holiday \"" + text + "\": expected 2025-03-21 or jalali:1404-01-01", e);
     }
