@@ -4,10 +4,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.Arrays;
 import java.util.Collection;
@@ -48,6 +45,7 @@ public final class BusinessCalendar {
 
   private final ZoneId zone;
   private final ZoneRules rules;
+  private final ZoneOffsets offsets;
   private final boolean alwaysOpen;
   private final boolean fixedOffset;
   private final long fixedOffsetMs;
@@ -74,6 +72,7 @@ public final class BusinessCalendar {
     this.rules = zone.getRules();
     this.alwaysOpen = alwaysOpen;
     this.fixedOffset = rules.isFixedOffset();
+    this.offsets = fixedOffset ? null : ZoneOffsets.of(zone);
     this.fixedOffsetMs = fixedOffset ? rules.getOffset(Instant.EPOCH).getTotalSeconds() * 1000L : 0;
     this.hours = hours;
     long week = 0;
@@ -397,20 +396,19 @@ public final class BusinessCalendar {
     if (fixedOffset) {
       return 0;
     }
-    long rangeEnd = instant(endDay, 0);
+    long rangeEnd = instant(endDay, 0) + DAY_MS;
     long correction = 0;
     long lastDay = Long.MIN_VALUE;
-    ZoneOffsetTransition transition =
-        rules.nextTransition(Instant.ofEpochMilli(instant(firstDay, 0) - DAY_MS));
-    while (transition != null && transition.toEpochSecond() * 1000 < rangeEnd + DAY_MS) {
-      long day = epochDay(transition.toEpochSecond() * 1000);
+    for (int i = offsets.firstTransitionAfter(instant(firstDay, 0) - DAY_MS);
+        i < offsets.transitionCount() && offsets.transitionAt(i) < rangeEnd;
+        i++) {
+      long day = epochDay(offsets.transitionAt(i));
       for (long d = day - 1; d <= day; d++) {
         if (d > lastDay && d >= firstDay && d < endDay && !isHoliday(d)) {
           correction += openWithin(d, NO_LIMIT_LOW, NO_LIMIT_HIGH) - weekdayMs[weekday(d)];
           lastDay = d;
         }
       }
-      transition = rules.nextTransition(transition.getInstant());
     }
     return correction;
   }
@@ -425,16 +423,12 @@ public final class BusinessCalendar {
     if (fixedOffset) {
       return localSeconds * 1000 - fixedOffsetMs;
     }
-    LocalDateTime local = LocalDateTime.ofEpochSecond(localSeconds, 0, ZoneOffset.UTC);
-    return local.toEpochSecond(rules.getOffset(local)) * 1000;
+    return offsets.utcOfLocal(localSeconds * 1000);
   }
 
   /** The local date of an instant, as an epoch day. */
   private long epochDay(long at) {
-    long offsetMs =
-        fixedOffset
-            ? fixedOffsetMs
-            : rules.getOffset(Instant.ofEpochMilli(at)).getTotalSeconds() * 1000L;
+    long offsetMs = fixedOffset ? fixedOffsetMs : offsets.offsetAtUtc(at);
     return Math.floorDiv(at + offsetMs, DAY_MS);
   }
 

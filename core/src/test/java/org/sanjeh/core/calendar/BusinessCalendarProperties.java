@@ -126,6 +126,41 @@ class BusinessCalendarProperties {
     assertThat(calendar.millisBetween(previous, at)).isZero();
   }
 
+  @Property(tries = 300)
+  void agreesWithWalkingTheDaysOneByOne(
+      @ForAll("zones") ZoneId zone,
+      @ForAll("weeks") OpeningHours hours,
+      @ForAll("holidayLists") List<LocalDate> holidays,
+      @ForAll("instants") long start,
+      @ForAll @LongRange(min = 1, max = SIXTY_DAYS_MS) long amount) {
+    BusinessCalendar fast = BusinessCalendar.of(zone, hours, holidays);
+    DayByDayCalendar slow = new DayByDayCalendar(zone, hours, holidays);
+    long end = slow.addMillis(start, amount);
+
+    assertThat(fast.addMillis(start, amount)).isEqualTo(end);
+    assertThat(fast.millisBetween(start, end + amount))
+        .isEqualTo(slow.millisBetween(start, end + amount));
+  }
+
+  @Provide
+  Arbitrary<OpeningHours> weeks() {
+    return day()
+        .list()
+        .ofSize(7)
+        .map(BusinessCalendarProperties::hours)
+        .filter(h -> !h.isNeverOpen());
+  }
+
+  @Provide
+  Arbitrary<List<LocalDate>> holidayLists() {
+    return Arbitraries.longs()
+        .between(
+            LocalDate.parse("2016-12-01").toEpochDay(), LocalDate.parse("2026-03-01").toEpochDay())
+        .map(LocalDate::ofEpochDay)
+        .list()
+        .ofMaxSize(80);
+  }
+
   @Provide
   Arbitrary<ZoneId> zones() {
     return Arbitraries.of(
@@ -146,18 +181,7 @@ class BusinessCalendarProperties {
 
   @Provide
   Arbitrary<BusinessCalendar> calendars() {
-    Arbitrary<List<List<int[]>>> week = day().list().ofSize(7);
-    Arbitrary<List<LocalDate>> holidays =
-        Arbitraries.longs()
-            .between(
-                LocalDate.parse("2016-12-01").toEpochDay(),
-                LocalDate.parse("2026-03-01").toEpochDay())
-            .map(LocalDate::ofEpochDay)
-            .list()
-            .ofMaxSize(80);
-    return Combinators.combine(zones(), week, holidays)
-        .as(BusinessCalendarProperties::calendar)
-        .filter(calendar -> calendar != null);
+    return Combinators.combine(zones(), weeks(), holidayLists()).as(BusinessCalendar::of);
   }
 
   /** Up to three intervals in one day, on 15-minute boundaries. */
@@ -177,15 +201,13 @@ class BusinessCalendarProperties {
             });
   }
 
-  private static BusinessCalendar calendar(
-      ZoneId zone, List<List<int[]>> week, List<LocalDate> holidays) {
+  private static OpeningHours hours(List<List<int[]>> week) {
     OpeningHours.Builder hours = OpeningHours.builder();
     for (DayOfWeek day : DayOfWeek.values()) {
       for (int[] interval : week.get(day.ordinal())) {
         hours.open(day, new OpeningHours.Interval(interval[0], interval[1]));
       }
     }
-    OpeningHours built = hours.build();
-    return built.isNeverOpen() ? null : BusinessCalendar.of(zone, built, holidays);
+    return hours.build();
   }
 }
