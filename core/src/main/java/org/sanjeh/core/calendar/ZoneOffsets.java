@@ -22,6 +22,9 @@ final class ZoneOffsets {
   private static final ConcurrentHashMap<ZoneId, ZoneOffsets> CACHE = new ConcurrentHashMap<>();
   private static final Instant FIRST = Instant.parse("1900-01-01T00:00:00Z");
   private static final Instant LAST = Instant.parse("2200-01-01T00:00:00Z");
+  private static final long FIRST_MS = FIRST.toEpochMilli();
+  private static final long LAST_MS = LAST.toEpochMilli();
+  private static final long DAY_MS = 86_400_000L;
 
   private final ZoneRules rules;
 
@@ -98,10 +101,13 @@ final class ZoneOffsets {
     return transitions[index];
   }
 
-  private boolean outOfRange(long ms) {
-    return transitions.length == 0
-        || ms < transitions[0] - 86_400_000L
-        || ms > transitions[transitions.length - 1] + 86_400_000L;
+  /**
+   * Whether the table cannot answer: it lists every transition from 1900 to 2200 (a zone that
+   * stopped changing its clocks, like Tehran in 2022, keeps its last offset), so only instants
+   * outside those years, with a day's margin for local times, go to the zone's rules.
+   */
+  private static boolean outOfRange(long ms) {
+    return ms < FIRST_MS + DAY_MS || ms > LAST_MS - DAY_MS;
   }
 
   /** Number of elements <= key. */
