@@ -1,7 +1,7 @@
 package org.sanjeh.warehouse.cli;
 
 /** A one-line progress report on stderr: done, total, rate and time left, every tenth. */
-final class Progress {
+public final class Progress {
 
   private final String what;
   private final long total;
@@ -9,13 +9,13 @@ final class Progress {
   private long done;
   private long nextReport;
 
-  Progress(String what, long total) {
+  public Progress(String what, long total) {
     this.what = what;
     this.total = total;
     this.nextReport = Math.max(1, total / 10);
   }
 
-  void step() {
+  public void step() {
     done++;
     if (done >= nextReport && done < total) {
       report();
@@ -23,7 +23,7 @@ final class Progress {
     }
   }
 
-  void done() {
+  public void done() {
     report();
   }
 

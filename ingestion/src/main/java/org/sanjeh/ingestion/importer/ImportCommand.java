@@ -1,0 +1,213 @@
+package org.sanjeh.ingestion.importer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.sanjeh.ingestion.adapter.ImportItem;
+import org.sanjeh.ingestion.adapter.NdjsonAdapter;
+import org.sanjeh.ingestion.adapter.TwccAdapter;
+import org.sanjeh.ingestion.kafka.EventPublisher;
+import org.sanjeh.ingestion.kafka.Topics;
+import org.sanjeh.warehouse.cli.Progress;
+import org.sanjeh.warehouse.write.DeadLetter;
+
+/**
+ * {@code ./sanjeh import FILE|DIR --format twcc|ndjson}: reads files through their adapter, sends
+ * the events to Kafka and the rejects to the dead-letter topic and to a rejects file, shows
+ * progress (rate, time left) and ends with a summary. Exits non-zero if Kafka did not acknowledge
+ * everything; running it again is safe, event ids make the second run a no-op downstream.
+ */
+public final class ImportCommand {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int IN_FLIGHT = 10_000;
+
+  private final String bootstrap;
+  private final Path input;
+  private final String format;
+  private final String source;
+  private final Path rejectsDir;
+  private final Clock clock = Clock.systemUTC();
+
+  public ImportCommand(String bootstrap, Map<String, String> options) {
+    this.bootstrap = bootstrap;
+    if (!options.containsKey("_") || !options.containsKey("format")) {
+      throw new IllegalArgumentException(
+          "usage: import FILE|DIR --format twcc|ndjson [--source NAME] [--rejects DIR]");
+    }
+    this.input = Path.of(options.get("_"));
+    this.format = options.get("format");
+    this.source = options.getOrDefault("source", "import:" + format);
+    this.rejectsDir = options.containsKey("rejects") ? Path.of(options.get("rejects")) : null;
+    if (!List.of("twcc", "ndjson").contains(format)) {
+      throw new IllegalArgumentException("unknown --format '" + format + "': use twcc or ndjson");
+    }
+  }
+
+  public int run() throws IOException {
+    List<Path> files = files();
+    if (files.isEmpty()) {
+      throw new IllegalArgumentException("no input files in " + input);
+    }
+    Topics.ensure(bootstrap, 4);
+    Summary summary = new Summary();
+    try (EventPublisher publisher = new EventPublisher(bootstrap, Duration.ofSeconds(30))) {
+      for (Path file : files) {
+        importFile(file, publisher, summary);
+      }
+    }
+    summary.print(System.out);
+    return summary.failedSends == 0 ? 0 : 1;
+  }
+
+  private void importFile(Path file, EventPublisher publisher, Summary summary) throws IOException {
+    List<ImportItem> items =
+        format.equals("twcc") ? TwccAdapter.read(file) : NdjsonAdapter.read(file);
+    Path rejects = rejectsFile(file);
+    Progress progress = new Progress("importing " + file.getFileName(), items.size());
+    List<CompletableFuture<Void>> inFlight = new ArrayList<>();
+    try (BufferedWriter rejectOut = Files.newBufferedWriter(rejects, StandardCharsets.UTF_8)) {
+      for (ImportItem item : items) {
+        summary.read++;
+        if (item instanceof ImportItem.Event event) {
+          inFlight.add(publisher.publish(event.event(), source));
+          summary.accepted++;
+        } else if (item instanceof ImportItem.Rejected rejected) {
+          inFlight.add(publisher.publishDeadLetter(deadLetter(file, rejected)));
+          writeReject(rejectOut, rejected);
+          summary.reject(rejected.reason());
+        }
+        if (inFlight.size() >= IN_FLIGHT) {
+          summary.failedSends += await(inFlight);
+        }
+        progress.step();
+      }
+      summary.failedSends += await(inFlight);
+    }
+    progress.done();
+    if (summary.rejectedIn(file)) {
+      System.out.println("rejects of " + file.getFileName() + " with their reasons: " + rejects);
+    } else {
+      Files.deleteIfExists(rejects);
+    }
+  }
+
+  private DeadLetter deadLetter(Path file, ImportItem.Rejected rejected) {
+    return new DeadLetter(
+        clock.instant(),
+        source + ":" + file.getFileName(),
+        rejected.line(),
+        rejected.raw(),
+        rejected.where() + ": " + rejected.reason());
+  }
+
+  private static void writeReject(BufferedWriter out, ImportItem.Rejected rejected)
+      throws IOException {
+    ObjectNode line = JSON.createObjectNode();
+    line.put("where", rejected.where());
+    line.put("reason", rejected.reason());
+    line.put("input", new String(rejected.raw(), StandardCharsets.UTF_8));
+    out.write(JSON.writeValueAsString(line));
+    out.newLine();
+  }
+
+  /** Waits for Kafka's acknowledgements; returns how many sends failed. */
+  private static int await(List<CompletableFuture<Void>> inFlight) {
+    int failed = 0;
+    for (CompletableFuture<Void> send : inFlight) {
+      try {
+        send.get(60, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        failed++;
+      }
+    }
+    inFlight.clear();
+    return failed;
+  }
+
+  private List<Path> files() throws IOException {
+    if (!Files.exists(input)) {
+      throw new IllegalArgumentException("no such file or folder: " + input);
+    }
+    if (Files.isRegularFile(input)) {
+      return List.of(input);
+    }
+    String suffix = format.equals("twcc") ? ".json" : ".jsonl";
+    try (Stream<Path> entries = Files.list(input)) {
+      return entries
+          .filter(p -> p.toString().endsWith(suffix) || p.toString().endsWith(".ndjson"))
+          .sorted()
+          .toList();
+    }
+  }
+
+  /**
+   * Next to the input when its folder is meant to be written (its owner-write bit is set: root can
+   * write anywhere, a read-only data folder must stay untouched), else under var/rejects.
+   */
+  private Path rejectsFile(Path file) throws IOException {
+    Path folder = file.toAbsolutePath().getParent();
+    Path dir =
+        rejectsDir != null
+            ? rejectsDir
+            : ownerWritable(folder) ? folder : Path.of("var", "rejects");
+    Files.createDirectories(dir);
+    return dir.resolve(file.getFileName() + ".rejects.jsonl");
+  }
+
+  private static boolean ownerWritable(Path folder) {
+    try {
+      return Files.getPosixFilePermissions(folder).contains(PosixFilePermission.OWNER_WRITE);
+    } catch (IOException | UnsupportedOperationException e) {
+      return Files.isWritable(folder);
+    }
+  }
+
+  /** Counts for the closing summary, rejects grouped by reason. */
+  private static final class Summary {
+    long read;
+    long accepted;
+    long failedSends;
+    final Map<String, Long> rejectedByReason = new TreeMap<>();
+    long rejectedBefore;
+    long rejectedTotal;
+
+    void reject(String reason) {
+      rejectedTotal++;
+      String kind = reason.replaceAll("\"[^\"]*\"", "\"…\"").replaceAll("\\d+", "N");
+      rejectedByReason.merge(
+          kind.length() > 120 ? kind.substring(0, 120) + "…" : kind, 1L, Long::sum);
+    }
+
+    boolean rejectedIn(Path file) {
+      boolean any = rejectedTotal > rejectedBefore;
+      rejectedBefore = rejectedTotal;
+      return any;
+    }
+
+    void print(java.io.PrintStream out) {
+      out.printf("read %,d, accepted %,d, rejected %,d%n", read, accepted, rejectedTotal);
+      rejectedByReason.forEach(
+          (reason, count) -> out.printf("  %,6d rejected: %s%n", count, reason));
+      if (failedSends > 0) {
+        out.printf(
+            "ERROR: Kafka did not acknowledge %,d records. Run the same import again: event ids make it safe.%n",
+            failedSends);
+      }
+    }
+  }
+}

@@ -1,0 +1,132 @@
+package org.sanjeh.ingestion.intake;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.sanjeh.core.event.CodecLimits;
+import org.sanjeh.core.event.DecodedLine;
+import org.sanjeh.core.event.TicketEventCodec;
+import org.sanjeh.ingestion.intake.IntakeReport.LineResult;
+import org.sanjeh.ingestion.intake.IntakeReport.Status;
+import org.sanjeh.ingestion.kafka.EventPublisher;
+import org.sanjeh.warehouse.write.DeadLetter;
+import org.springframework.stereotype.Service;
+
+/**
+ * Judges every line of a request on its own, sends the good events to Kafka and the bad ones, with
+ * their reasons, to the dead-letter topic, and answers only once Kafka acknowledged all of it.
+ */
+@Service
+class EventIntake {
+
+  private final EventPublisher publisher;
+  private final IntakeProperties properties;
+  private final TicketEventCodec codec;
+  private final RecentEventIds recent;
+  private final MeterRegistry meters;
+  private final Clock clock;
+
+  EventIntake(
+      EventPublisher publisher, IntakeProperties properties, MeterRegistry meters, Clock clock) {
+    this.publisher = publisher;
+    this.properties = properties;
+    this.codec =
+        new TicketEventCodec(CodecLimits.DEFAULTS.withMaxBodyBytes(properties.maxEventBodyBytes()));
+    this.recent = new RecentEventIds(properties.recentEventIds());
+    this.meters = meters;
+    this.clock = clock;
+  }
+
+  IntakeReport accept(byte[] body, boolean batch, String source) {
+    List<DecodedLine> lines =
+        batch ? codec.decodeLines(body) : List.of(new DecodedLine(1, body, codec.decode(body)));
+    if (lines.size() > properties.maxBatchLines()) {
+      throw IntakeProblem.tooLarge(
+          "the batch has %d events, over the limit of %d: split it into smaller batches"
+              .formatted(lines.size(), properties.maxBatchLines()));
+    }
+    List<LineResult> results = new ArrayList<>(lines.size());
+    List<CompletableFuture<Void>> sends = new ArrayList<>(lines.size());
+    List<String> acceptedIds = new ArrayList<>();
+    Set<String> inThisRequest = new HashSet<>();
+    for (DecodedLine line : lines) {
+      if (!line.result().isValid()) {
+        sends.add(publisher.publishDeadLetter(deadLetter(line, source)));
+        results.add(new LineResult(line.line(), Status.REJECTED, null, line.result().errors()));
+        continue;
+      }
+      String eventId = line.result().event().eventId();
+      if (recent.contains(eventId) || !inThisRequest.add(eventId)) {
+        results.add(new LineResult(line.line(), Status.DUPLICATE, eventId, List.of()));
+        continue;
+      }
+      sends.add(publisher.publish(line.result().event(), source));
+      acceptedIds.add(eventId);
+      results.add(new LineResult(line.line(), Status.ACCEPTED, eventId, List.of()));
+    }
+    awaitAcknowledgement(sends);
+    acceptedIds.forEach(recent::add);
+    IntakeReport report = report(results);
+    count(source, report);
+    return report;
+  }
+
+  private void awaitAcknowledgement(List<CompletableFuture<Void>> sends) {
+    try {
+      CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+          .get(properties.kafkaAckTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      String cause =
+          e instanceof TimeoutException
+              ? "no answer within " + properties.kafkaAckTimeout()
+              : e.getCause().getMessage();
+      throw IntakeProblem.kafkaUnavailable(
+          "Kafka did not acknowledge this request ("
+              + cause
+              + "). Nothing in it is confirmed:"
+              + " send the whole request again; event ids make the retry safe.");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw IntakeProblem.kafkaUnavailable(
+          "interrupted while waiting for Kafka; send the request again");
+    }
+  }
+
+  private DeadLetter deadLetter(DecodedLine line, String source) {
+    return new DeadLetter(
+        clock.instant(), "api:" + source, line.line(), line.raw(), line.result().describeErrors());
+  }
+
+  private static IntakeReport report(List<LineResult> results) {
+    int accepted = 0;
+    int rejected = 0;
+    int duplicates = 0;
+    for (LineResult result : results) {
+      switch (result.status()) {
+        case ACCEPTED -> accepted++;
+        case REJECTED -> rejected++;
+        case DUPLICATE -> duplicates++;
+      }
+    }
+    return new IntakeReport(accepted, rejected, duplicates, results);
+  }
+
+  private void count(String source, IntakeReport report) {
+    meters
+        .counter("sanjeh.intake.events", "source", source, "outcome", "accepted")
+        .increment(report.accepted());
+    meters
+        .counter("sanjeh.intake.events", "source", source, "outcome", "rejected")
+        .increment(report.rejected());
+    meters
+        .counter("sanjeh.intake.events", "source", source, "outcome", "duplicate")
+        .increment(report.duplicates());
+  }
+}
