@@ -91,6 +91,19 @@ public final class ImportCommand {
           writeReject(rejectOut, rejected);
           summary.reject(rejected.reason());
         }
+        if (!inFlight.isEmpty() && inFlight.get(inFlight.size() - 1).isCompletedExceptionally()) {
+          throw new IllegalStateException(
+              "Kafka at "
+                  + bootstrap
+                  + " does not accept records (is it running? ./sanjeh kafka start)."
+                  + " Stopped at "
+                  + summary.read
+                  + " of "
+                  + items.size()
+                  + " in "
+                  + file.getFileName()
+                  + "; run the same import again, event ids make it safe.");
+        }
         if (inFlight.size() >= IN_FLIGHT) {
           summary.failedSends += await(inFlight);
         }

@@ -67,7 +67,12 @@ class EventIntake {
         results.add(new LineResult(line.line(), Status.DUPLICATE, eventId, List.of()));
         continue;
       }
-      sends.add(publisher.publish(line.result().event(), source));
+      CompletableFuture<Void> send = publisher.publish(line.result().event(), source);
+      if (send.isCompletedExceptionally()) {
+        // send() already waited max.block.ms for the broker: the rest would each wait as long.
+        awaitAcknowledgement(List.of(send));
+      }
+      sends.add(send);
       acceptedIds.add(eventId);
       results.add(new LineResult(line.line(), Status.ACCEPTED, eventId, List.of()));
     }

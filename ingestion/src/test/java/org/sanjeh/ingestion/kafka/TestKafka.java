@@ -64,6 +64,16 @@ public final class TestKafka {
       String topic,
       int expected,
       Predicate<ConsumerRecord<String, byte[]>> matching) {
+    return read(bootstrap, topic, expected, matching, Duration.ofSeconds(30));
+  }
+
+  /** The same, waiting at most {@code patience}: for checks that a record is absent. */
+  public static List<ConsumerRecord<String, byte[]>> read(
+      String bootstrap,
+      String topic,
+      int expected,
+      Predicate<ConsumerRecord<String, byte[]>> matching,
+      Duration patience) {
     List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
     try (KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(
