@@ -138,7 +138,7 @@ public final class WarehouseCli {
       }
     }
     progress.done();
-    return counts();
+    return 0;
   }
 
   private static int counts() {
