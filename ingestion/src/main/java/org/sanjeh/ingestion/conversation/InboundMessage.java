@@ -1,0 +1,39 @@
+package org.sanjeh.ingestion.conversation;
+
+import java.time.Instant;
+import java.util.List;
+import org.sanjeh.core.event.Channel;
+import org.sanjeh.ingestion.identity.Identity;
+
+/**
+ * A message as a channel adapter understood it, before it belongs to a ticket.
+ *
+ * @param messageId the channel's own id (Message-ID, wamid, Telegram update id, call id): the event
+ *     id is derived from it, so a re-delivered message is the same event
+ * @param fromCustomer true for the customer writing or calling, false for the team answering
+ * @param customer every identity of the customer this message reveals (sender address, phone, …)
+ * @param agentId who answered, for messages from the team
+ * @param threadRefs ids this message answers (In-Reply-To and References, a chat session id): a
+ *     message in a known thread joins that thread's ticket
+ * @param body the text used for analytics (quotes and signatures stripped)
+ * @param rawBody the text as received, kept beside the cleaned one
+ */
+public record InboundMessage(
+    String messageId,
+    Channel channel,
+    Instant at,
+    boolean fromCustomer,
+    List<Identity> customer,
+    String agentId,
+    List<String> threadRefs,
+    String subject,
+    String body,
+    String rawBody,
+    String language,
+    String sourceSystem) {
+
+  public InboundMessage {
+    customer = List.copyOf(customer);
+    threadRefs = List.copyOf(threadRefs);
+  }
+}

@@ -1,0 +1,34 @@
+package org.sanjeh.ingestion.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class IdentityTest {
+
+  @Test
+  void phoneNumbersWrittenAnyWayBecomeTheSameE164Key() {
+    assertThat(Identity.phone("۰۹۱۲ ۱۲۳ ۴۵۶۷", "IR").key()).isEqualTo("phone:+989121234567");
+    assertThat(Identity.phone("٠٩١٢-١٢٣-٤٥٦٧", "IR").key()).isEqualTo("phone:+989121234567");
+    assertThat(Identity.phone("+98 (912) 123-4567", "DE").key()).isEqualTo("phone:+989121234567");
+    assertThat(Identity.phone("00989121234567", "IR").key()).isEqualTo("phone:+989121234567");
+    assertThat(Identity.whatsapp("989121234567", "IR").key()).isEqualTo("whatsapp:+989121234567");
+  }
+
+  @Test
+  void impossibleNumbersAreRefusedWithTheFix() {
+    assertThatThrownBy(() -> Identity.phone("12", "IR")).hasMessageContaining("'12' is not");
+    assertThatThrownBy(() -> Identity.phone("call me", "IR"))
+        .hasMessageContaining("with its country code");
+  }
+
+  @Test
+  void emailAddressesAreTrimmedAndLowerCased() {
+    assertThat(Identity.email("  Ali.Rezaei@Example.IR ").key())
+        .isEqualTo("email:ali.rezaei@example.ir");
+    assertThat(Identity.email("Ali <ali@example.ir>").value()).isEqualTo("ali@example.ir");
+    assertThatThrownBy(() -> Identity.email("not-an-address"))
+        .hasMessageContaining("is not an e-mail address");
+  }
+}
