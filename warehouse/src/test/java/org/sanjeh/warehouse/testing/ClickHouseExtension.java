@@ -40,6 +40,18 @@ public final class ClickHouseExtension implements BeforeAllCallback, ParameterRe
     return server;
   }
 
+  /**
+   * The run's server once {@code beforeAll} has started it: for Spring tests, whose
+   * {@code @DynamicPropertySource} suppliers are read after the extensions ran.
+   */
+  public static synchronized ClickHouseServer runningServer() {
+    if (server == null) {
+      throw new IllegalStateException(
+          "the test ClickHouse server is not started: add @ExtendWith(ClickHouseExtension.class)");
+    }
+    return server;
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) {
     ClickHouseServer running = server(context);

@@ -1,0 +1,24 @@
+package org.sanjeh.ingestion.channels;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Channel webhooks and the customer directory ({@code sanjeh.channels.*}). Secrets come from the
+ * environment ({@code SANJEH_CHANNELS_WHATSAPP_APPSECRET}, …), never from the code; a channel whose
+ * secret is not set refuses every call to its webhook.
+ *
+ * @param defaultRegion the region for phone numbers written without a country code
+ * @param joinWindow how long after its last activity a customer's open ticket is joined
+ * @param whatsappAppSecret the app secret that signs WhatsApp webhooks
+ * @param whatsappVerifyToken the token WhatsApp echoes when the webhook is registered
+ * @param telegramSecretToken the secret_token given to Telegram's setWebhook
+ */
+@ConfigurationProperties("sanjeh.channels")
+public record ChannelProperties(
+    @DefaultValue("IR") String defaultRegion,
+    @DefaultValue("24h") Duration joinWindow,
+    String whatsappAppSecret,
+    String whatsappVerifyToken,
+    String telegramSecretToken) {}
