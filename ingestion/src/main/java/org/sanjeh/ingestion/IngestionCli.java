@@ -15,6 +15,7 @@ import org.sanjeh.ingestion.kafka.Topics;
 import org.sanjeh.ingestion.loader.WarehouseLoader;
 import org.sanjeh.warehouse.Warehouse;
 import org.sanjeh.warehouse.WarehouseConfig;
+import org.sanjeh.warehouse.WarehouseException;
 import org.sanjeh.warehouse.write.BatchedWriter;
 import org.sanjeh.warehouse.write.EventWriter;
 import org.springframework.boot.SpringApplication;
@@ -60,7 +61,10 @@ public final class IngestionCli {
       if (status >= 0) {
         System.exit(status);
       }
-    } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+    } catch (IOException
+        | IllegalArgumentException
+        | IllegalStateException
+        | WarehouseException e) {
       System.err.println("error: " + e.getMessage());
       System.exit(1);
     }

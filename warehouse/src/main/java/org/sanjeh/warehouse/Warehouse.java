@@ -128,7 +128,9 @@ public final class Warehouse {
             ? " Is ClickHouse running? Start it with ./sanjeh clickhouse start, or check "
                 + config.describe()
                 + "."
-            : "";
+            : rootMessage(e).contains("doesn't exist")
+                ? " Is the schema applied? Run ./sanjeh warehouse migrate."
+                : "";
     return new WarehouseException(
         "%s failed on %s: %s%s\n  SQL: %s"
             .formatted(what, config.describe(), rootMessage(e), hint, abbreviate(sql)),

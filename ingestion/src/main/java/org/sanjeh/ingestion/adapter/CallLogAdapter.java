@@ -1,6 +1,5 @@
 package org.sanjeh.ingestion.adapter;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +8,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -53,15 +51,13 @@ public final class CallLogAdapter {
   public static List<ImportItem> read(
       Reader csv, String file, Conversations conversations, String defaultRegion)
       throws IOException {
-    BufferedReader lines = new BufferedReader(csv);
-    String header = lines.readLine();
+    CsvReader reader = new CsvReader(csv);
+    CsvReader.Record header = reader.next();
     if (header == null) {
       throw new IOException(file + " is empty: expected the header " + String.join(",", COLUMNS));
     }
     List<String> names =
-        Arrays.stream(header.replace("\uFEFF", "").split(",", -1))
-            .map(n -> n.strip().toLowerCase(Locale.ROOT))
-            .toList();
+        header.fields().stream().map(n -> n.strip().toLowerCase(Locale.ROOT)).toList();
     if (!names.containsAll(COLUMNS)) {
       List<String> missing = COLUMNS.stream().filter(c -> !names.contains(c)).toList();
       throw new IOException(
@@ -72,23 +68,21 @@ public final class CallLogAdapter {
               + String.join(",", COLUMNS));
     }
     List<ImportItem> items = new ArrayList<>();
-    String line;
-    int number = 1;
-    while ((line = lines.readLine()) != null) {
-      number++;
-      if (line.isBlank()) {
+    for (CsvReader.Record record = reader.next(); record != null; record = reader.next()) {
+      if (record.fields().size() == 1 && record.fields().get(0).isBlank()) {
         continue;
       }
       try {
         items.addAll(
-            row(new Row(names, line.split(",", -1), number), conversations, defaultRegion));
+            row(
+                new Row(names, record.fields().toArray(String[]::new), record.line()),
+                conversations,
+                defaultRegion));
       } catch (IllegalArgumentException e) {
+        byte[] raw = String.join(",", record.fields()).getBytes(StandardCharsets.UTF_8);
         items.add(
             new ImportItem.Rejected(
-                file + " line " + number,
-                number,
-                line.getBytes(StandardCharsets.UTF_8),
-                e.getMessage()));
+                file + " line " + record.line(), record.line(), raw, e.getMessage()));
       }
     }
     return items;

@@ -21,7 +21,8 @@ import java.util.Optional;
  * </ol>
  *
  * A solved ticket is not joined: a new message opens a new ticket (its reopen, if the help desk
- * reports one, comes as a {@code reopened} event instead). State is per process, in memory.
+ * reports one, comes as a {@code reopened} event instead). A message delivered again (the same
+ * message id) gets the same route, so it becomes the same event. State is per process, in memory.
  */
 public final class TicketRouter {
 
@@ -33,12 +34,17 @@ public final class TicketRouter {
   private final Duration joinWindow;
   private final Map<String, OpenTicket> openByCustomer = new HashMap<>();
   private final Map<String, String> ticketByThread = new HashMap<>();
+  private final Map<String, Route> routeByMessage = new HashMap<>();
 
   public TicketRouter(Duration joinWindow) {
     this.joinWindow = joinWindow;
   }
 
   public synchronized Route route(String customerId, InboundMessage message) {
+    Route known = routeByMessage.get(message.messageId());
+    if (known != null) {
+      return known; // the same message delivered again: the same event, not a new message
+    }
     Optional<String> thread =
         message.threadRefs().stream().map(ticketByThread::get).filter(t -> t != null).findFirst();
     Route route;
@@ -53,6 +59,7 @@ public final class TicketRouter {
               : new Route(StableIds.ticket(message.sourceSystem(), message.messageId()), true);
     }
     remember(customerId, message, route.ticketId());
+    routeByMessage.put(message.messageId(), route);
     return route;
   }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,15 +15,25 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.sanjeh.ingestion.adapter.CallLogAdapter;
+import org.sanjeh.ingestion.adapter.EmailAdapter;
+import org.sanjeh.ingestion.adapter.HelpdeskMapping;
 import org.sanjeh.ingestion.adapter.ImportItem;
 import org.sanjeh.ingestion.adapter.NdjsonAdapter;
 import org.sanjeh.ingestion.adapter.TwccAdapter;
+import org.sanjeh.ingestion.conversation.Conversations;
+import org.sanjeh.ingestion.conversation.InboundMessage;
+import org.sanjeh.ingestion.conversation.TicketRouter;
+import org.sanjeh.ingestion.identity.IdentityResolver;
 import org.sanjeh.ingestion.kafka.EventPublisher;
 import org.sanjeh.ingestion.kafka.Topics;
+import org.sanjeh.warehouse.Warehouse;
+import org.sanjeh.warehouse.WarehouseConfig;
 import org.sanjeh.warehouse.cli.Progress;
 import org.sanjeh.warehouse.write.DeadLetter;
 
@@ -35,12 +47,17 @@ public final class ImportCommand {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int IN_FLIGHT = 10_000;
+  static final List<String> FORMATS = List.of("twcc", "ndjson", "helpdesk", "calls", "email");
 
   private final String bootstrap;
   private final Path input;
   private final String format;
   private final String source;
   private final Path rejectsDir;
+  private final Path mapping;
+  private final Set<String> team;
+  private final String region;
+  private Conversations conversations;
   private final Clock clock = Clock.systemUTC();
 
   public ImportCommand(String bootstrap, Map<String, String> options) {
@@ -53,9 +70,17 @@ public final class ImportCommand {
     this.format = options.get("format");
     this.source = options.getOrDefault("source", "import:" + format);
     this.rejectsDir = options.containsKey("rejects") ? Path.of(options.get("rejects")) : null;
-    if (!List.of("twcc", "ndjson").contains(format)) {
-      throw new IllegalArgumentException("unknown --format '" + format + "': use twcc or ndjson");
+    if (!FORMATS.contains(format)) {
+      throw new IllegalArgumentException(
+          "unknown --format '" + format + "': use one of " + FORMATS);
     }
+    if (format.equals("helpdesk") && !options.containsKey("mapping")) {
+      throw new IllegalArgumentException(
+          "--format helpdesk needs --mapping FILE.json (see docs/import.md)");
+    }
+    this.mapping = options.containsKey("mapping") ? Path.of(options.get("mapping")) : null;
+    this.team = options.containsKey("team") ? Set.of(options.get("team").split(",")) : Set.of();
+    this.region = options.getOrDefault("region", "IR");
   }
 
   public int run() throws IOException {
@@ -75,8 +100,7 @@ public final class ImportCommand {
   }
 
   private void importFile(Path file, EventPublisher publisher, Summary summary) throws IOException {
-    List<ImportItem> items =
-        format.equals("twcc") ? TwccAdapter.read(file) : NdjsonAdapter.read(file);
+    List<ImportItem> items = items(file);
     Path rejects = rejectsFile(file);
     Progress progress = new Progress("importing " + file.getFileName(), items.size());
     List<CompletableFuture<Void>> inFlight = new ArrayList<>();
@@ -119,6 +143,58 @@ public final class ImportCommand {
     }
   }
 
+  private List<ImportItem> items(Path file) throws IOException {
+    return switch (format) {
+      case "twcc" -> TwccAdapter.read(file);
+      case "ndjson" -> NdjsonAdapter.read(file);
+      case "helpdesk" -> HelpdeskMapping.load(mapping).read(file);
+      case "calls" -> {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+          yield CallLogAdapter.read(reader, file.getFileName().toString(), conversations(), region);
+        }
+      }
+      default -> email(file);
+    };
+  }
+
+  private List<ImportItem> email(Path file) throws IOException {
+    EmailAdapter adapter = new EmailAdapter(team);
+    List<InboundMessage> messages = new ArrayList<>();
+    List<ImportItem> items = new ArrayList<>();
+    if (file.toString().endsWith(".mbox")) {
+      items.addAll(adapter.readMbox(file, messages));
+    } else {
+      try (InputStream in = Files.newInputStream(file)) {
+        messages.add(adapter.read(in));
+      } catch (IOException e) {
+        items.add(
+            new ImportItem.Rejected(
+                file.getFileName().toString(), 0, Files.readAllBytes(file), e.getMessage()));
+      }
+    }
+    // Oldest first, so that threads and open tickets form in the order they happened.
+    messages.sort(java.util.Comparator.comparing(InboundMessage::at));
+    messages.forEach(m -> items.add(new ImportItem.Event(conversations().toEvent(m))));
+    return items;
+  }
+
+  /**
+   * Customer lookup in ClickHouse (SANJEH_CLICKHOUSE_*), for the formats that start from raw
+   * messages.
+   */
+  private Conversations conversations() {
+    if (conversations == null) {
+      IdentityResolver resolver =
+          new IdentityResolver(
+              Warehouse.connect(WarehouseConfig.fromEnvironment(System.getenv())), clock);
+      conversations =
+          new Conversations(
+              (m, source) -> resolver.resolve(m.customer(), source),
+              new TicketRouter(Duration.ofHours(24)));
+    }
+    return conversations;
+  }
+
   private DeadLetter deadLetter(Path file, ImportItem.Rejected rejected) {
     return new DeadLetter(
         clock.instant(),
@@ -159,10 +235,16 @@ public final class ImportCommand {
     if (Files.isRegularFile(input)) {
       return List.of(input);
     }
-    String suffix = format.equals("twcc") ? ".json" : ".jsonl";
+    List<String> suffixes =
+        switch (format) {
+          case "twcc" -> List.of(".json");
+          case "ndjson" -> List.of(".jsonl", ".ndjson");
+          case "email" -> List.of(".eml", ".mbox");
+          default -> List.of(".csv", ".jsonl");
+        };
     try (Stream<Path> entries = Files.list(input)) {
       return entries
-          .filter(p -> p.toString().endsWith(suffix) || p.toString().endsWith(".ndjson"))
+          .filter(p -> suffixes.stream().anyMatch(p.toString()::endsWith))
           .sorted()
           .toList();
     }

@@ -89,6 +89,19 @@ class ConversationsTest {
   }
 
   @Test
+  void aMessageDeliveredTwiceBecomesTheSameEventTwice() {
+    TicketEvent first =
+        conversations.toEvent(message("m1", Channel.EMAIL, "08:00", List.of(PHONE)));
+    conversations.toEvent(message("m2", Channel.CHAT, "09:00", List.of(PHONE)));
+
+    TicketEvent again =
+        conversations.toEvent(message("m1", Channel.EMAIL, "08:00", List.of(PHONE)));
+
+    assertThat(again).isEqualTo(first);
+    assertThat(again.type()).isEqualTo(EventType.TICKET_CREATED);
+  }
+
+  @Test
   void idsAreStableSoARunTwiceGivesTheSameTickets() {
     Conversations again =
         new Conversations(new InMemoryCustomers(), new TicketRouter(Duration.ofHours(24)));
