@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.sanjeh.ingestion.importer.GenerateCommand;
 import org.sanjeh.ingestion.importer.ImportCommand;
 import org.sanjeh.ingestion.kafka.LocalKafka;
 import org.sanjeh.ingestion.kafka.Topics;
@@ -31,7 +32,8 @@ public final class IngestionCli {
       usage: ingestion serve                                   the intake API (POST /v1/events)
              ingestion kafka start|stop|status --home DIR [--port N] [--controller-port N]
              ingestion load-warehouse                          Kafka -> ClickHouse, until stopped
-             ingestion import FILE|DIR --format twcc|ndjson [--source NAME]
+             ingestion import FILE|DIR --format twcc|ndjson|helpdesk|calls|email [--mapping F] [--team A]
+             ingestion generate --tickets N --days D [--seed S] [--out FILE | --to kafka]
       Kafka is SANJEH_KAFKA_BOOTSTRAP (127.0.0.1:19092); ClickHouse as in SANJEH_CLICKHOUSE_*.
       """;
 
@@ -53,6 +55,7 @@ public final class IngestionCli {
             case "kafka" -> kafka(rest);
             case "load-warehouse" -> loadWarehouse();
             case "import" -> new ImportCommand(bootstrap(), options(rest)).run();
+            case "generate" -> new GenerateCommand(bootstrap(), options(rest)).run();
             default -> {
               System.err.print("unknown command '" + args[0] + "'\n" + USAGE);
               yield 2;

@@ -60,6 +60,7 @@ public final class SyntheticEvents implements Iterator<TicketEvent> {
   private final Instant start;
   private final long spanSeconds;
   private final long limit;
+  private final long ticketLimit;
   private final Deque<TicketEvent> queue = new ArrayDeque<>();
   private long produced;
   private long ticketNumber;
@@ -70,15 +71,25 @@ public final class SyntheticEvents implements Iterator<TicketEvent> {
    * @param days how many days tickets arrive over
    */
   public SyntheticEvents(long seed, long events, Instant start, int days) {
+    this(seed, events, 0, start, days);
+  }
+
+  private SyntheticEvents(long seed, long events, long tickets, Instant start, int days) {
     this.random = new SplittableRandom(seed);
     this.start = start;
     this.spanSeconds = Duration.ofDays(days).toSeconds();
     this.limit = events;
+    this.ticketLimit = tickets;
+  }
+
+  /** Every event of {@code tickets} complete ticket lifecycles arriving over {@code days}. */
+  public static SyntheticEvents ofTickets(long seed, long tickets, Instant start, int days) {
+    return new SyntheticEvents(seed, Long.MAX_VALUE, tickets, start, days);
   }
 
   @Override
   public boolean hasNext() {
-    return produced < limit;
+    return ticketLimit > 0 ? !queue.isEmpty() || ticketNumber < ticketLimit : produced < limit;
   }
 
   @Override
@@ -121,10 +132,26 @@ public final class SyntheticEvents implements Iterator<TicketEvent> {
     String agent = "A-" + (1 + random.nextInt(40));
     Instant at = base.occurredAt();
     queue.add(base);
+    int seq = 3;
+    if (base.channel() == Channel.CHAT && random.nextInt(3) == 0) {
+      // a bot answers first, then hands the customer over to a person
+      at = at.plusSeconds(5);
+      queue.add(
+          event(base, 100, at, EventType.BOT_MESSAGE, AuthorRole.BOT).body(replies[0]).build());
+      at = at.plusSeconds(60 + random.nextInt(600));
+      queue.add(event(base, 101, at, EventType.ASSIGNED, AuthorRole.SYSTEM).agentId(agent).build());
+    }
+    if (random.nextInt(10) == 0) {
+      at = at.plusSeconds(120);
+      queue.add(
+          event(base, 102, at, EventType.INTERNAL_NOTE, AuthorRole.AGENT)
+              .authorId(agent)
+              .body("checking with the courier")
+              .build());
+    }
     at = at.plusSeconds(60 + random.nextInt(4 * 3600));
     queue.add(reply(base, 2, at, agent, replies[random.nextInt(2)], TicketStatus.PENDING));
     int exchanges = random.nextInt(3);
-    int seq = 3;
     for (int i = 0; i < exchanges; i++) {
       at = at.plusSeconds(600 + random.nextInt(24 * 3600));
       queue.add(
@@ -135,13 +162,44 @@ public final class SyntheticEvents implements Iterator<TicketEvent> {
       at = at.plusSeconds(60 + random.nextInt(8 * 3600));
       queue.add(reply(base, seq++, at, agent, replies[1], TicketStatus.PENDING));
     }
+    if (random.nextInt(20) == 0) {
+      // waiting on a third party
+      at = at.plusSeconds(300);
+      queue.add(
+          event(base, seq++, at, EventType.STATUS_CHANGED, AuthorRole.AGENT)
+              .authorId(agent)
+              .status(TicketStatus.ON_HOLD)
+              .build());
+      at = at.plusSeconds(3600 + random.nextInt(24 * 3600));
+      queue.add(
+          event(base, seq++, at, EventType.STATUS_CHANGED, AuthorRole.AGENT)
+              .authorId(agent)
+              .status(TicketStatus.OPEN)
+              .build());
+    }
     at = at.plusSeconds(60 + random.nextInt(2 * 3600));
-    queue.add(
-        event(base, seq, at, EventType.RESOLVED, AuthorRole.AGENT)
-            .agentId(agent)
-            .authorId(agent)
-            .status(TicketStatus.SOLVED)
-            .build());
+    queue.add(resolved(base, seq++, at, agent));
+    if (random.nextInt(20) == 0) {
+      // the customer comes back: the ticket is reopened and solved again
+      at = at.plusSeconds(3600 + random.nextInt(48 * 3600));
+      queue.add(
+          event(base, seq++, at, EventType.REOPENED, AuthorRole.CUSTOMER)
+              .status(TicketStatus.OPEN)
+              .body(topic[1])
+              .build());
+      at = at.plusSeconds(60 + random.nextInt(4 * 3600));
+      queue.add(reply(base, seq++, at, agent, replies[2], TicketStatus.OPEN));
+      at = at.plusSeconds(60 + random.nextInt(3600));
+      queue.add(resolved(base, seq, at, agent));
+    }
+  }
+
+  private TicketEvent resolved(TicketEvent base, int seq, Instant at, String agent) {
+    return event(base, seq, at, EventType.RESOLVED, AuthorRole.AGENT)
+        .agentId(agent)
+        .authorId(agent)
+        .status(TicketStatus.SOLVED)
+        .build();
   }
 
   private TicketEvent reply(
