@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.sanjeh.ingestion.importer.GenerateCommand;
 import org.sanjeh.ingestion.importer.ImportCommand;
+import org.sanjeh.ingestion.importer.IntakeBench;
 import org.sanjeh.ingestion.kafka.LocalKafka;
 import org.sanjeh.ingestion.kafka.Topics;
 import org.sanjeh.ingestion.loader.WarehouseLoader;
@@ -56,6 +57,7 @@ public final class IngestionCli {
             case "load-warehouse" -> loadWarehouse();
             case "import" -> new ImportCommand(bootstrap(), options(rest)).run();
             case "generate" -> new GenerateCommand(bootstrap(), options(rest)).run();
+            case "bench-intake" -> new IntakeBench(bootstrap(), options(rest)).run();
             default -> {
               System.err.print("unknown command '" + args[0] + "'\n" + USAGE);
               yield 2;

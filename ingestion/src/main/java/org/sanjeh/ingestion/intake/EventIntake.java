@@ -55,6 +55,7 @@ class EventIntake {
     List<LineResult> results = new ArrayList<>(lines.size());
     List<CompletableFuture<Void>> sends = new ArrayList<>(lines.size());
     List<String> acceptedIds = new ArrayList<>();
+    int accepted = 0;
     Set<String> inThisRequest = new HashSet<>();
     for (DecodedLine line : lines) {
       if (!line.result().isValid()) {
@@ -74,11 +75,11 @@ class EventIntake {
       }
       sends.add(send);
       acceptedIds.add(eventId);
-      results.add(new LineResult(line.line(), Status.ACCEPTED, eventId, List.of()));
+      accepted++;
     }
     awaitAcknowledgement(sends);
     acceptedIds.forEach(recent::add);
-    IntakeReport report = report(results);
+    IntakeReport report = report(accepted, results);
     count(source, report);
     return report;
   }
@@ -109,15 +110,15 @@ class EventIntake {
         clock.instant(), "api:" + source, line.line(), line.raw(), line.result().describeErrors());
   }
 
-  private static IntakeReport report(List<LineResult> results) {
-    int accepted = 0;
+  /** Counts, and the lines that were not accepted: the rest were. */
+  private static IntakeReport report(int accepted, List<LineResult> results) {
     int rejected = 0;
     int duplicates = 0;
     for (LineResult result : results) {
       switch (result.status()) {
-        case ACCEPTED -> accepted++;
         case REJECTED -> rejected++;
         case DUPLICATE -> duplicates++;
+        default -> throw new IllegalStateException("accepted lines are only counted");
       }
     }
     return new IntakeReport(accepted, rejected, duplicates, results);

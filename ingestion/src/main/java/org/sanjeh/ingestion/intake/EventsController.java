@@ -33,7 +33,7 @@ class EventsController {
     this.properties = properties;
   }
 
-  @Timed(value = "sanjeh.intake.request", histogram = true)
+  @Timed("sanjeh.intake.request")
   @PostMapping(
       consumes = {MediaType.APPLICATION_JSON_VALUE, NDJSON},
       produces = MediaType.APPLICATION_JSON_VALUE)

@@ -5,7 +5,8 @@ import java.util.List;
 import org.sanjeh.core.event.FieldError;
 
 /**
- * What became of each event in a request.
+ * What became of the events of a request: the counts, and a result for every line that was not
+ * accepted (rejected with its errors, or a duplicate); every other line was accepted.
  *
  * @param accepted events acknowledged by Kafka
  * @param rejected events refused (each is in the dead-letter store with its reason)
