@@ -218,6 +218,61 @@ class IntakeApiIT {
         .isGreaterThanOrEqualTo(1.0);
   }
 
+  @Test
+  void randomBatchesOfGoodAndBrokenLinesAreAccountedForLineByLine() throws Exception {
+    java.util.Random random = new java.util.Random(20261122);
+    String[] broken = {
+      "{\"event_id\":",
+      "[]",
+      "42",
+      "{}",
+      "{\"event_id\":\"x\",\"ticket_id\":\"t\"}",
+      event("z", "T-z").replace("customer_message", "exploded"),
+      event("y", "T-y").replace("2024-01-17T12:00:00Z", "17.01.2024"),
+      event("w", "T-w").replace("\"customer\"", "7")
+    };
+    for (int round = 0; round < 15; round++) {
+      java.io.ByteArrayOutputStream batch = new java.io.ByteArrayOutputStream();
+      java.util.List<Integer> brokenLines = new java.util.ArrayList<>();
+      int lines = 1 + random.nextInt(40);
+      int valid = 0;
+      for (int line = 1; line <= lines; line++) {
+        if (random.nextInt(3) == 0) {
+          byte[] bad =
+              random.nextInt(5) == 0
+                  ? new byte[] {'{', (byte) 0xFF, '}'}
+                  : broken[random.nextInt(broken.length)].getBytes(
+                      java.nio.charset.StandardCharsets.UTF_8);
+          batch.writeBytes(bad);
+          brokenLines.add(line);
+        } else {
+          batch.writeBytes(
+              event("r" + round + "-" + line, "T-r" + run + "-" + (line % 4))
+                  .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          valid++;
+        }
+        batch.write('\n');
+      }
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(uri("/v1/events"))
+                  .header("Content-Type", "application/x-ndjson")
+                  .header("X-Api-Key", KEY)
+                  .POST(HttpRequest.BodyPublishers.ofByteArray(batch.toByteArray()))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+
+      JsonNode report = JSON.readTree(response.body());
+      assertThat(response.statusCode()).isEqualTo(202);
+      assertThat(report.get("accepted").asInt()).as("round %d", round).isEqualTo(valid);
+      assertThat(report.get("rejected").asInt()).isEqualTo(brokenLines.size());
+      assertThat(report.get("results"))
+          .extracting(r -> r.get("line").asInt())
+          .containsExactlyElementsOf(brokenLines);
+      assertThat(report.get("results")).allSatisfy(r -> assertThat(r.get("errors")).isNotEmpty());
+    }
+  }
+
   private HttpResponse<String> post(String body, String contentType, String key) throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri("/v1/events"))

@@ -1,0 +1,62 @@
+package org.sanjeh.ingestion.importer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sanjeh.ingestion.kafka.EventPublisher;
+import org.sanjeh.ingestion.kafka.TestKafka;
+import org.sanjeh.ingestion.kafka.Topics;
+
+/** The real TWCC conversations in the project's shared data, imported through a real broker. */
+class TwccImportIT {
+
+  private static final Path TWCC = Path.of("..", "..", "shared", "data", "twcc", "dev.json");
+
+  @TempDir Path rejects;
+
+  @Test
+  void theRealConversationsImportWithEveryDefectExplained() throws Exception {
+    assumeTrue(
+        Files.exists(TWCC), "no shared TWCC data beside the checkout at " + TWCC.toAbsolutePath());
+    String source = "twcc-it-" + System.nanoTime();
+
+    int status =
+        new ImportCommand(
+                TestKafka.shared().bootstrapServers(),
+                Map.of(
+                    "_",
+                    TWCC.toString(),
+                    "format",
+                    "twcc",
+                    "source",
+                    source,
+                    "rejects",
+                    rejects.toString()))
+            .run();
+
+    assertThat(status).isZero();
+    List<String> rejectLines = Files.readAllLines(rejects.resolve("dev.json.rejects.jsonl"));
+    assertThat(rejectLines)
+        .hasSize(22)
+        .allSatisfy(
+            line -> assertThat(line).contains("dialogHeader.duration").contains("is negative"));
+    List<ConsumerRecord<String, byte[]>> events =
+        TestKafka.read(
+            TestKafka.shared().bootstrapServers(),
+            Topics.TICKET_EVENTS,
+            1189,
+            r -> source.equals(TestKafka.header(r, EventPublisher.HEADER_SOURCE)));
+    assertThat(events).hasSize(1189);
+    assertThat(events).extracting(ConsumerRecord::key).allMatch(key -> key.startsWith("twcc:"));
+    assertThat(events)
+        .extracting(r -> TestKafka.text(r.value()))
+        .noneMatch(json -> json.matches("(?s).*[\\w.]+@gmail\\.com.*"));
+  }
+}
