@@ -9,11 +9,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -54,26 +49,28 @@ public final class TicketEventCodec {
 
   /** Decodes one JSON object given as UTF-8 bytes; invalid UTF-8 is an error, not replaced. */
   public DecodeResult decode(byte[] utf8) {
-    CharBuffer text = CharBuffer.allocate(utf8.length);
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(utf8);
-    CoderResult result = decoder.decode(in, text, true);
-    if (result.isError()) {
+    return decode(utf8, 0, utf8.length);
+  }
+
+  private DecodeResult decode(byte[] bytes, int from, int to) {
+    int invalid = Utf8.firstInvalid(bytes, from, to);
+    if (invalid >= 0) {
       return DecodeResult.rejected(
           List.of(
               FieldError.whole(
                   "invalid UTF-8 at byte offset "
-                      + in.position()
+                      + (invalid - from)
                       + " (bytes "
-                      + hex(utf8, in.position(), result.length())
+                      + hex(bytes, invalid, Math.min(4, to - invalid))
                       + "); send the payload encoded as UTF-8")));
     }
-    text.flip();
-    return decode(text.toString());
+    JsonNode root;
+    try {
+      root = JSON.readTree(bytes, from, to - from);
+    } catch (IOException e) {
+      return DecodeResult.rejected(List.of(FieldError.whole(describeSyntaxError(e))));
+    }
+    return decodeTree(root);
   }
 
   /** Decodes one JSON object. */
@@ -84,7 +81,11 @@ public final class TicketEventCodec {
     } catch (JsonProcessingException e) {
       return DecodeResult.rejected(List.of(FieldError.whole(describeSyntaxError(e))));
     }
-    if (root == null || !root.isObject()) {
+    return decodeTree(root);
+  }
+
+  private DecodeResult decodeTree(JsonNode root) {
+    if (root == null || root.isMissingNode() || !root.isObject()) {
       String got = root == null ? "nothing" : root.getNodeType().name().toLowerCase();
       return DecodeResult.rejected(
           List.of(FieldError.whole("expected one JSON object per event, got " + got)));
@@ -104,9 +105,10 @@ public final class TicketEventCodec {
       if (i == ndjson.length || ndjson[i] == '\n') {
         lineNumber++;
         int end = i > start && ndjson[i - 1] == '\r' ? i - 1 : i;
-        byte[] raw = Arrays.copyOfRange(ndjson, start, end);
-        if (!isBlank(raw)) {
-          lines.add(new DecodedLine(lineNumber, raw, decode(raw)));
+        if (!isBlank(ndjson, start, end)) {
+          lines.add(
+              new DecodedLine(
+                  lineNumber, Arrays.copyOfRange(ndjson, start, end), decode(ndjson, start, end)));
         }
         start = i + 1;
       }
@@ -170,7 +172,10 @@ public final class TicketEventCodec {
     }
   }
 
-  private static String describeSyntaxError(JsonProcessingException e) {
+  private static String describeSyntaxError(IOException error) {
+    if (!(error instanceof JsonProcessingException e)) {
+      return "malformed JSON: " + error.getMessage();
+    }
     String message = e.getOriginalMessage();
     int cut = message.indexOf('\n');
     if (cut > 0) {
@@ -191,8 +196,9 @@ public final class TicketEventCodec {
     return out.toString();
   }
 
-  private static boolean isBlank(byte[] raw) {
-    for (byte b : raw) {
+  private static boolean isBlank(byte[] bytes, int from, int to) {
+    for (int i = from; i < to; i++) {
+      byte b = bytes[i];
       if (b != ' ' && b != '\t' && b != '\r') {
         return false;
       }

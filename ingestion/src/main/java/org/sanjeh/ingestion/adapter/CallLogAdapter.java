@@ -24,12 +24,14 @@ import org.sanjeh.ingestion.identity.Identity;
  *
  * <pre>call_id,start,end,direction,customer_number,agent,outcome,wait_seconds</pre>
  *
- * {@code start}/{@code end} are ISO-8601 with offset; {@code direction} is {@code inbound} or
- * {@code outbound}; {@code outcome} is {@code answered}, {@code resolved}, {@code missed} or {@code
- * abandoned}. An inbound call is a customer contact at {@code start}; if answered, the agent's
- * reply is at {@code start + wait_seconds}; {@code resolved} also resolves the ticket at {@code
- * end}. An outbound call is the agent reaching out at {@code start}. A bad row is rejected naming
- * its line, column and value; the other rows go through.
+ * and an optional {@code channel} column ({@code phone}, the default, or {@code chat}, {@code
+ * whatsapp}, … for chat transcripts summarised the same way). {@code start}/{@code end} are
+ * ISO-8601 with offset; {@code direction} is {@code inbound} or {@code outbound}; {@code outcome}
+ * is {@code answered}, {@code resolved}, {@code missed} or {@code abandoned}. An inbound call is a
+ * customer contact at {@code start}; if answered, the agent's reply is at {@code start +
+ * wait_seconds}; {@code resolved} also resolves the ticket at {@code end}. An outbound call is the
+ * agent reaching out at {@code start}. A bad row is rejected naming its line, column and value; the
+ * other rows go through.
  */
 public final class CallLogAdapter {
 
@@ -105,11 +107,12 @@ public final class CallLogAdapter {
       throw new IllegalArgumentException("column customer_number: " + e.getMessage(), e);
     }
     String agent = row.text("agent").isEmpty() ? null : "agent:" + row.text("agent");
+    Channel channel = row.channel();
     boolean inbound = direction.equals("inbound");
     InboundMessage call =
         new InboundMessage(
             callId,
-            Channel.PHONE,
+            channel,
             start,
             inbound,
             List.of(phone),
@@ -145,7 +148,7 @@ public final class CallLogAdapter {
 
     String text(String column) {
       int index = names.indexOf(column);
-      return index < values.length ? Digits.toAscii(values[index].strip()) : "";
+      return index >= 0 && index < values.length ? Digits.toAscii(values[index].strip()) : "";
     }
 
     Instant instant(String column) {
@@ -169,6 +172,21 @@ public final class CallLogAdapter {
             "column " + column + "=\"" + text(column) + "\" must be one of " + allowed);
       }
       return value;
+    }
+
+    Channel channel() {
+      String text = text("channel");
+      if (text.isEmpty()) {
+        return Channel.PHONE;
+      }
+      return org.sanjeh.core.event.WireValue.parse(Channel.class, text)
+          .orElseThrow(
+              () ->
+                  new IllegalArgumentException(
+                      "column channel=\""
+                          + text
+                          + "\" must be one of "
+                          + org.sanjeh.core.event.WireValue.allowed(Channel.class)));
     }
 
     long seconds(String column) {

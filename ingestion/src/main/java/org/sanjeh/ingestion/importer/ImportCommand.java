@@ -58,10 +58,20 @@ public final class ImportCommand {
   private final Set<String> team;
   private final String region;
   private Conversations conversations;
+  private final WarehouseConfig directory;
   private final Clock clock = Clock.systemUTC();
 
   public ImportCommand(String bootstrap, Map<String, String> options) {
+    this(bootstrap, options, null);
+  }
+
+  /**
+   * @param directory where the customer directory is (for email and calls); null reads the
+   *     SANJEH_CLICKHOUSE_* environment
+   */
+  public ImportCommand(String bootstrap, Map<String, String> options, WarehouseConfig directory) {
     this.bootstrap = bootstrap;
+    this.directory = directory;
     if (!options.containsKey("_") || !options.containsKey("format")) {
       throw new IllegalArgumentException(
           "usage: import FILE|DIR --format twcc|ndjson [--source NAME] [--rejects DIR]");
@@ -184,9 +194,9 @@ public final class ImportCommand {
    */
   private Conversations conversations() {
     if (conversations == null) {
-      IdentityResolver resolver =
-          new IdentityResolver(
-              Warehouse.connect(WarehouseConfig.fromEnvironment(System.getenv())), clock);
+      WarehouseConfig config =
+          directory != null ? directory : WarehouseConfig.fromEnvironment(System.getenv());
+      IdentityResolver resolver = new IdentityResolver(Warehouse.connect(config), clock);
       conversations =
           new Conversations(
               (m, source) -> resolver.resolve(m.customer(), source),

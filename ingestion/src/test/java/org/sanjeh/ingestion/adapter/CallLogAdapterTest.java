@@ -41,6 +41,27 @@ class CallLogAdapterTest {
   }
 
   @Test
+  void aChatTranscriptUsesTheSameColumnsWithAChannel() throws Exception {
+    String csv =
+        "call_id,start,end,direction,customer_number,agent,outcome,wait_seconds,channel\n"
+            + "chat-1,2024-05-08T09:15:00Z,2024-05-08T09:30:00Z,inbound,+989121234567,sara,answered,120,chat\n"
+            + "chat-2,2024-05-08T09:15:00Z,2024-05-08T09:30:00Z,inbound,+989121234567,sara,answered,120,fax\n";
+
+    List<ImportItem> items =
+        CallLogAdapter.read(new StringReader(csv), "chats.csv", conversations, "IR");
+
+    assertThat(((ImportItem.Event) items.get(0)).event().channel())
+        .isEqualTo(org.sanjeh.core.event.Channel.CHAT);
+    assertThat(items)
+        .filteredOn(ImportItem.Rejected.class::isInstance)
+        .singleElement()
+        .satisfies(
+            r ->
+                assertThat(((ImportItem.Rejected) r).reason())
+                    .startsWith("column channel=\"fax\" must be one of email, chat"));
+  }
+
+  @Test
   void aMissedCallIsOnlyAContact() throws Exception {
     String csv =
         "call_id,start,end,direction,customer_number,agent,outcome,wait_seconds\n"
