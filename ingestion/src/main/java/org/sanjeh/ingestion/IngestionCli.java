@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +17,7 @@ import org.sanjeh.ingestion.loader.WarehouseLoader;
 import org.sanjeh.warehouse.Warehouse;
 import org.sanjeh.warehouse.WarehouseConfig;
 import org.sanjeh.warehouse.WarehouseException;
+import org.sanjeh.warehouse.cli.CliOptions;
 import org.sanjeh.warehouse.write.BatchedWriter;
 import org.sanjeh.warehouse.write.EventWriter;
 import org.springframework.boot.SpringApplication;
@@ -144,18 +144,6 @@ public final class IngestionCli {
   }
 
   static Map<String, String> options(List<String> args) {
-    Map<String, String> options = new HashMap<>();
-    for (int i = 0; i < args.size(); i++) {
-      String arg = args.get(i);
-      if (arg.startsWith("--")) {
-        if (i + 1 >= args.size()) {
-          throw new IllegalArgumentException("option " + arg + " needs a value");
-        }
-        options.put(arg.substring(2), args.get(++i));
-      } else {
-        options.putIfAbsent("_", arg);
-      }
-    }
-    return options;
+    return CliOptions.parse(args);
   }
 }

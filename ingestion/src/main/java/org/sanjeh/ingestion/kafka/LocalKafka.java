@@ -3,8 +3,6 @@ package org.sanjeh.ingestion.kafka;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -19,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.sanjeh.warehouse.server.LocalProcesses;
 
 /**
  * A single-node Kafka broker in KRaft mode, run as its own process from the jars that the {@code
@@ -53,8 +52,8 @@ public final class LocalKafka {
     }
     Path lib = brokerLibrary();
     Files.createDirectories(home.resolve("log"));
-    int brokerPort = port == 0 ? freePort() : port;
-    int controller = controllerPort == 0 ? freePort() : controllerPort;
+    int brokerPort = port == 0 ? LocalProcesses.freePort() : port;
+    int controller = controllerPort == 0 ? LocalProcesses.freePort() : controllerPort;
     writeServerProperties(home, brokerPort, controller);
     writeLogConfig(home);
     if (!Files.exists(home.resolve("data/meta.properties"))) {
@@ -95,7 +94,7 @@ public final class LocalKafka {
             home,
             Integer.parseInt(props.getProperty("port")),
             Long.parseLong(props.getProperty("pid")));
-    boolean alive = ProcessHandle.of(broker.pid).map(ProcessHandle::isAlive).orElse(false);
+    boolean alive = LocalProcesses.alive(broker.pid);
     return alive && broker.answers(Duration.ofSeconds(5)) ? Optional.of(broker) : Optional.empty();
   }
 
@@ -107,13 +106,13 @@ public final class LocalKafka {
 
   /** SIGTERM and wait for a clean shutdown; kill if it does not come. */
   public void stop() {
-    ProcessHandle.of(pid).ifPresent(process -> terminate(process, false));
+    LocalProcesses.terminate(pid, STOP_TIMEOUT, false);
     deleteState();
   }
 
   /** SIGKILL: the broker dies at once, as in a crash. For failure tests. */
   public void kill() {
-    ProcessHandle.of(pid).ifPresent(process -> terminate(process, true));
+    LocalProcesses.terminate(pid, STOP_TIMEOUT, true);
     deleteState();
   }
 
@@ -139,17 +138,24 @@ public final class LocalKafka {
       if (!process.isAlive()) {
         throw new IOException(
             "the Kafka broker exited with code %d while starting. Last log lines:%n%s%nA port in use (%d) or a data folder from another cluster are the usual causes: see %s."
-                .formatted(process.exitValue(), logTail(), port, home.resolve("log")));
+                .formatted(
+                    process.exitValue(),
+                    LocalProcesses.logTail(home.resolve("log"), List.of("kafka.out", "server.log")),
+                    port,
+                    home.resolve("log")));
       }
       if (answers(Duration.ofSeconds(2))) {
         return;
       }
-      sleep(Duration.ofMillis(300));
+      LocalProcesses.sleep(Duration.ofMillis(300), "the Kafka broker");
     }
     process.destroyForcibly();
     throw new IOException(
         "the Kafka broker did not answer on port %d within %ds. Last log lines:%n%s"
-            .formatted(port, START_TIMEOUT.toSeconds(), logTail()));
+            .formatted(
+                port,
+                START_TIMEOUT.toSeconds(),
+                LocalProcesses.logTail(home.resolve("log"), List.of("kafka.out", "server.log"))));
   }
 
   private boolean answers(Duration timeout) {
@@ -259,34 +265,6 @@ public final class LocalKafka {
     }
   }
 
-  private static void terminate(ProcessHandle process, boolean kill) {
-    if (kill) {
-      process.destroyForcibly();
-    } else {
-      process.destroy();
-    }
-    try {
-      process.onExit().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-    } catch (Exception timeoutOrInterrupt) {
-      process.destroyForcibly();
-    }
-  }
-
-  private String logTail() {
-    StringBuilder tail = new StringBuilder();
-    for (String name : List.of("kafka.out", "server.log")) {
-      Path log = home.resolve("log").resolve(name);
-      try (Stream<String> lines = Files.exists(log) ? Files.lines(log) : Stream.empty()) {
-        List<String> all = lines.toList();
-        all.subList(Math.max(0, all.size() - 10), all.size())
-            .forEach(line -> tail.append("  ").append(line).append('\n'));
-      } catch (IOException | java.io.UncheckedIOException unreadable) {
-        tail.append("  (cannot read ").append(log).append(")\n");
-      }
-    }
-    return tail.toString();
-  }
-
   /**
    * The broker's jars: {@code -Dsanjeh.kafka.lib}, {@code SANJEH_KAFKA_LIB}, or {@code
    * kafka-broker/target/lib} found from the working folder upwards.
@@ -320,20 +298,5 @@ public final class LocalKafka {
 
   private static String javaBinary() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for the Kafka broker", e);
-    }
   }
 }

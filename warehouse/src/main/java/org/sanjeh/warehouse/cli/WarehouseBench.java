@@ -17,6 +17,7 @@ import org.sanjeh.warehouse.migrate.Migrations;
 import org.sanjeh.warehouse.sample.SyntheticEvents;
 import org.sanjeh.warehouse.write.BatchedWriter;
 import org.sanjeh.warehouse.write.EventWriter;
+import org.sanjeh.warehouse.write.TicketEventTables;
 
 /**
  * Loads synthetic events into a scratch database twice: through {@link EventWriter} (RowBinary
@@ -75,44 +76,9 @@ final class WarehouseBench {
   }
 
   private static void preparedStatements(Warehouse bench, List<TicketEvent> sample, int batchSize) {
-    List<String> eventColumns =
-        List.of(
-            "event_id",
-            "ticket_id",
-            "occurred_at",
-            "occurred_at_ms",
-            "local_date",
-            "event_type",
-            "channel",
-            "author_role",
-            "author_id",
-            "customer_id",
-            "agent_id",
-            "team",
-            "priority",
-            "status",
-            "customer_tier",
-            "language",
-            "tags",
-            "source_system",
-            "source_ref",
-            "merged_into",
-            "has_message",
-            "ingested_at",
-            "version");
-    List<String> messageColumns =
-        List.of(
-            "event_id",
-            "ticket_id",
-            "occurred_at",
-            "occurred_at_ms",
-            "local_date",
-            "event_type",
-            "author_role",
-            "language",
-            "subject",
-            "body",
-            "version");
+    TicketEventTables tables = new TicketEventTables(ZoneOffset.UTC, Clock.systemUTC());
+    List<String> eventColumns = tables.events().columns();
+    List<String> messageColumns = tables.messages().columns();
     for (int from = 0; from < sample.size(); from += batchSize) {
       List<TicketEvent> batch = sample.subList(from, Math.min(sample.size(), from + batchSize));
       List<TicketEvent> withText = batch.stream().filter(e -> e.body() != null).toList();

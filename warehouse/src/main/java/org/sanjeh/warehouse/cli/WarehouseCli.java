@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -164,19 +162,6 @@ public final class WarehouseCli {
   }
 
   static Map<String, String> options(List<String> args) {
-    Map<String, String> options = new HashMap<>();
-    List<String> positional = new ArrayList<>();
-    for (int i = 0; i < args.size(); i++) {
-      String arg = args.get(i);
-      if (arg.startsWith("--")) {
-        if (i + 1 >= args.size()) {
-          throw new IllegalArgumentException("option " + arg + " needs a value");
-        }
-        options.put(arg.substring(2), args.get(++i));
-      } else {
-        positional.add(arg);
-      }
-    }
-    return options;
+    return CliOptions.parse(args);
   }
 }

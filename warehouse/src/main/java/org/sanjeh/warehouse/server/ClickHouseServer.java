@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -70,8 +68,8 @@ public final class ClickHouseServer {
       Files.createDirectories(home.resolve(dir));
     }
     String password = readOrCreatePassword(home);
-    int http = httpPort == 0 ? freePort() : httpPort;
-    int tcp = tcpPort == 0 ? freePort() : tcpPort;
+    int http = httpPort == 0 ? LocalProcesses.freePort() : httpPort;
+    int tcp = tcpPort == 0 ? LocalProcesses.freePort() : tcpPort;
     render(
         "config.xml",
         home.resolve("config.xml"),
@@ -113,7 +111,7 @@ public final class ClickHouseServer {
             Integer.parseInt(props.getProperty("tcp_port")),
             pid,
             readOrCreatePassword(home));
-    boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    boolean alive = LocalProcesses.alive(pid);
     return alive && server.ping() ? Optional.of(server) : Optional.empty();
   }
 
@@ -126,18 +124,7 @@ public final class ClickHouseServer {
 
   /** Sends SIGTERM, waits for a clean exit, and kills the process if it does not come. */
   public void stop() {
-    ProcessHandle.of(pid)
-        .ifPresent(
-            process -> {
-              process.destroy();
-              try {
-                process
-                    .onExit()
-                    .get(STOP_TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
-              } catch (Exception timeoutOrInterrupt) {
-                process.destroyForcibly();
-              }
-            });
+    LocalProcesses.terminate(pid, STOP_TIMEOUT, false);
     try {
       Files.deleteIfExists(home.resolve("server.properties"));
     } catch (IOException e) {
@@ -189,32 +176,25 @@ public final class ClickHouseServer {
       if (!process.isAlive()) {
         throw new IOException(
             "clickhouse-server exited with code %d while starting. Last log lines:%n%s%nCheck %s; a port in use or a data folder from another ClickHouse version are the usual causes."
-                .formatted(process.exitValue(), logTail(), home.resolve("log")));
+                .formatted(
+                    process.exitValue(),
+                    LocalProcesses.logTail(
+                        home.resolve("log"), List.of("stdout.log", "clickhouse-server.err.log")),
+                    home.resolve("log")));
       }
       if (ping()) {
         return;
       }
-      sleep(Duration.ofMillis(100));
+      LocalProcesses.sleep(Duration.ofMillis(100), "clickhouse-server");
     }
     process.destroyForcibly();
     throw new IOException(
         "clickhouse-server did not answer /ping on port %d within %ds. Last log lines:%n%s"
-            .formatted(httpPort, START_TIMEOUT.toSeconds(), logTail()));
-  }
-
-  private String logTail() {
-    StringBuilder tail = new StringBuilder();
-    for (String name : List.of("stdout.log", "clickhouse-server.err.log")) {
-      Path log = home.resolve("log").resolve(name);
-      try (Stream<String> lines = Files.exists(log) ? Files.lines(log) : Stream.empty()) {
-        List<String> all = lines.toList();
-        all.subList(Math.max(0, all.size() - 10), all.size())
-            .forEach(line -> tail.append("  ").append(line).append('\n'));
-      } catch (IOException | UncheckedIOException unreadable) {
-        tail.append("  (cannot read ").append(log).append(")\n");
-      }
-    }
-    return tail.toString();
+            .formatted(
+                httpPort,
+                START_TIMEOUT.toSeconds(),
+                LocalProcesses.logTail(
+                    home.resolve("log"), List.of("stdout.log", "clickhouse-server.err.log"))));
   }
 
   private void writeState() throws IOException {
@@ -279,21 +259,6 @@ public final class ClickHouseServer {
       return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for clickhouse-server", e);
     }
   }
 }
