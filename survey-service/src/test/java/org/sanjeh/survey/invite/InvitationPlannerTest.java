@@ -1,0 +1,105 @@
+package org.sanjeh.survey.invite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.sanjeh.core.event.AuthorRole;
+import org.sanjeh.core.event.Channel;
+import org.sanjeh.core.event.EventType;
+import org.sanjeh.core.event.TicketEvent;
+import org.sanjeh.core.survey.SurveyKind;
+
+class InvitationPlannerTest {
+
+  private static final Instant T0 = Instant.parse("2026-05-08T10:00:00Z");
+  private final InvitationPlanner planner =
+      new InvitationPlanner(InvitationPolicy.defaults(SurveyKind.CSAT));
+  private int id;
+
+  @Test
+  void anInvitationIsDueAnHourAfterTheResolution() {
+    planner.apply(resolved("T-1", "C-1", T0));
+
+    assertThat(planner.due(T0.plus(Duration.ofMinutes(59)))).isEmpty();
+    assertThat(planner.due(T0.plus(Duration.ofHours(1))))
+        .containsExactly(
+            new InvitationPlanner.Decision(
+                "T-1", "C-1", T0.plus(Duration.ofHours(1)), true, "invited"));
+  }
+
+  @Test
+  void aReopenBeforeTheInvitationCancelsIt() {
+    planner.apply(resolved("T-1", "C-1", T0));
+    planner.apply(event("T-1", "C-1", T0.plus(Duration.ofMinutes(20)), EventType.REOPENED));
+
+    assertThat(planner.due(T0.plus(Duration.ofHours(2))))
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.invite()).isFalse();
+              assertThat(d.reason()).isEqualTo("reopened after it was solved");
+            });
+  }
+
+  @Test
+  void aCustomerIsInvitedAtMostOnceAWeekByDefault() {
+    planner.apply(resolved("T-1", "C-1", T0));
+    planner.apply(resolved("T-2", "C-1", T0.plus(Duration.ofDays(2))));
+    planner.apply(resolved("T-3", "C-1", T0.plus(Duration.ofDays(8))));
+
+    List<InvitationPlanner.Decision> decisions = planner.due(T0.plus(Duration.ofDays(9)));
+
+    assertThat(decisions)
+        .extracting(InvitationPlanner.Decision::invite)
+        .containsExactly(true, false, true);
+    assertThat(decisions.get(1).reason())
+        .startsWith("customer already invited 1 time(s) within PT168H");
+  }
+
+  @Test
+  void channelsTeamsAndSamplingAreRespectedAndDeterministic() {
+    InvitationPlanner picky =
+        new InvitationPlanner(
+            new InvitationPolicy(
+                SurveyKind.NPS,
+                Duration.ZERO,
+                Set.of(Channel.EMAIL),
+                Set.of("billing"),
+                10,
+                Duration.ofDays(7),
+                0.5));
+    picky.apply(resolved("T-chat", "C-1", T0).toBuilder().channel(Channel.CHAT).build());
+    picky.apply(resolved("T-sales", "C-2", T0).toBuilder().team("sales").build());
+    for (int i = 0; i < 200; i++) {
+      picky.apply(resolved("T-s" + i, "C-s" + i, T0));
+    }
+
+    List<InvitationPlanner.Decision> decisions = picky.due(T0);
+
+    assertThat(decisions.get(0).reason()).isEqualTo("channel chat is not surveyed");
+    assertThat(decisions.get(1).reason()).isEqualTo("team sales is not surveyed");
+    long invited = decisions.stream().filter(InvitationPlanner.Decision::invite).count();
+    assertThat(invited).isBetween(80L, 120L);
+    assertThat(InvitationPlanner.sample("T-s7")).isEqualTo(InvitationPlanner.sample("T-s7"));
+  }
+
+  private TicketEvent resolved(String ticket, String customer, Instant at) {
+    return event(ticket, customer, at, EventType.RESOLVED).toBuilder().team("billing").build();
+  }
+
+  private TicketEvent event(String ticket, String customer, Instant at, EventType type) {
+    return TicketEvent.builder()
+        .eventId("e" + (++id))
+        .ticketId(ticket)
+        .customerId(customer)
+        .occurredAt(at)
+        .type(type)
+        .channel(Channel.EMAIL)
+        .authorRole(AuthorRole.AGENT)
+        .build();
+  }
+}
