@@ -50,13 +50,7 @@ public final class TicketEventTables {
 
       @Override
       public List<String> columns() {
-        return List.of(
-            "event_id",
-            "ticket_id",
-            "occurred_at",
-            "occurred_at_ms",
-            "local_date",
-            "event_type",
+        return columns(
             "channel",
             "author_role",
             "author_id",
@@ -111,18 +105,7 @@ public final class TicketEventTables {
 
       @Override
       public List<String> columns() {
-        return List.of(
-            "event_id",
-            "ticket_id",
-            "occurred_at",
-            "occurred_at_ms",
-            "local_date",
-            "event_type",
-            "author_role",
-            "language",
-            "subject",
-            "body",
-            "version");
+        return columns("author_role", "language", "subject", "body", "version");
       }
 
       @Override
@@ -145,6 +128,23 @@ public final class TicketEventTables {
 
   static boolean hasMessage(TicketEvent e) {
     return e.type().carriesMessage() && (e.body() != null || e.subject() != null);
+  }
+
+  /**
+   * The columns both tables start with ({@link #writeKey} and the event type), then {@code rest}.
+   */
+  private static List<String> columns(String... rest) {
+    List<String> columns =
+        new java.util.ArrayList<>(
+            List.of(
+                "event_id",
+                "ticket_id",
+                "occurred_at",
+                "occurred_at_ms",
+                "local_date",
+                "event_type"));
+    columns.addAll(List.of(rest));
+    return List.copyOf(columns);
   }
 
   /** The columns both tables start with, in this order. */
