@@ -50,7 +50,7 @@ public final class TicketEventTables {
 
       @Override
       public List<String> columns() {
-        return columns(
+        return keyColumnsThen(
             "channel",
             "author_role",
             "author_id",
@@ -105,7 +105,7 @@ public final class TicketEventTables {
 
       @Override
       public List<String> columns() {
-        return columns("author_role", "language", "subject", "body", "version");
+        return keyColumnsThen("author_role", "language", "subject", "body", "version");
       }
 
       @Override
@@ -133,7 +133,7 @@ public final class TicketEventTables {
   /**
    * The columns both tables start with ({@link #writeKey} and the event type), then {@code rest}.
    */
-  private static List<String> columns(String... rest) {
+  private static List<String> keyColumnsThen(String... rest) {
     List<String> columns =
         new java.util.ArrayList<>(
             List.of(
