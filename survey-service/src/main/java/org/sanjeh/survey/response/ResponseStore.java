@@ -1,0 +1,70 @@
+package org.sanjeh.survey.response;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.sanjeh.core.survey.SurveyKind;
+import org.sanjeh.warehouse.Warehouse;
+
+/**
+ * Answers in ClickHouse's {@code survey_responses}: one row per invitation, the last answer wins.
+ */
+public final class ResponseStore implements ResponseSpool.Store {
+
+  private static final List<String> COLUMNS =
+      List.of(
+          "invitation_id",
+          "kind",
+          "score",
+          "comment",
+          "reasons",
+          "first_answered_at",
+          "answered_at",
+          "version");
+
+  private final Warehouse warehouse;
+
+  public ResponseStore(Warehouse warehouse) {
+    this.warehouse = warehouse;
+  }
+
+  @Override
+  public void store(List<SurveyResponse> responses) {
+    warehouse.insert(
+        "survey_responses",
+        COLUMNS,
+        out -> {
+          for (SurveyResponse r : responses) {
+            out.string(r.invitationId());
+            out.string(r.kind().name().toLowerCase(java.util.Locale.ROOT));
+            out.uint8(r.score());
+            out.string(r.comment());
+            out.stringArray(r.reasons());
+            out.dateTime(r.firstAnsweredAt());
+            out.dateTime(r.answeredAt());
+            out.uint64(r.answeredAt().toEpochMilli());
+          }
+        });
+  }
+
+  /** The stored answer of an invitation, if any. */
+  public Optional<SurveyResponse> latest(String invitationId) {
+    return warehouse
+        .query(
+            "SELECT kind, score, comment, reasons, toUnixTimestamp(first_answered_at), toUnixTimestamp(answered_at)"
+                + " FROM survey_responses FINAL WHERE invitation_id = '"
+                + invitationId.replace("\\", "\\\\").replace("'", "\\'")
+                + "'",
+            row ->
+                new SurveyResponse(
+                    invitationId,
+                    SurveyKind.valueOf(row.getString(1).toUpperCase(java.util.Locale.ROOT)),
+                    row.getInt(2),
+                    row.getString(3),
+                    Arrays.asList((String[]) row.getArray(4).getArray()),
+                    java.time.Instant.ofEpochSecond(row.getLong(5)),
+                    java.time.Instant.ofEpochSecond(row.getLong(6))))
+        .stream()
+        .findFirst();
+  }
+}

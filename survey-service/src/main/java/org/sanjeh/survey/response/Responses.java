@@ -1,0 +1,104 @@
+package org.sanjeh.survey.response;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.sanjeh.survey.link.SurveyLinks;
+import org.sanjeh.warehouse.WarehouseException;
+
+/**
+ * Records answers. One answer per invitation: answering again (a double click, a retry, a second
+ * tab, a change of mind) replaces it, within the edit window after the first answer (default 24
+ * hours); after that the answer is closed. An answer is acknowledged once it is in the durable
+ * spool; {@link #flush} moves the spool into ClickHouse. While ClickHouse is down the edit window
+ * is checked against what this process remembers.
+ */
+public final class Responses {
+
+  public static final Duration DEFAULT_EDIT_WINDOW = Duration.ofHours(24);
+  public static final int MAX_COMMENT_CHARS = 2000;
+  public static final int MAX_REASONS = 10;
+
+  /** An answer refused, with a message for the person answering. */
+  public static final class Refused extends RuntimeException {
+    Refused(String message) {
+      super(message);
+    }
+  }
+
+  private final ResponseSpool spool;
+  private final ResponseStore store;
+  private final Duration editWindow;
+  private final Clock clock;
+  private final Map<String, Instant> firstAnswers = new ConcurrentHashMap<>();
+
+  public Responses(ResponseSpool spool, ResponseStore store, Duration editWindow, Clock clock) {
+    this.spool = spool;
+    this.store = store;
+    this.editWindow = editWindow;
+    this.clock = clock;
+  }
+
+  public SurveyResponse answer(
+      SurveyLinks.Invitation invitation, int score, String comment, List<String> reasons) {
+    try {
+      invitation.kind().check(score);
+    } catch (IllegalArgumentException e) {
+      throw new Refused(e.getMessage());
+    }
+    if (comment != null && comment.length() > MAX_COMMENT_CHARS) {
+      throw new Refused(
+          "the comment is "
+              + comment.length()
+              + " characters long; at most "
+              + MAX_COMMENT_CHARS
+              + " are kept");
+    }
+    if (reasons != null && reasons.size() > MAX_REASONS) {
+      throw new Refused("at most " + MAX_REASONS + " reasons can be chosen");
+    }
+    Instant now = clock.instant();
+    Instant first = firstAnswer(invitation.invitationId());
+    if (first != null && now.isAfter(first.plus(editWindow))) {
+      throw new Refused(
+          "this answer was given at "
+              + first
+              + " and could be changed until "
+              + first.plus(editWindow)
+              + "; it is kept as it was");
+    }
+    SurveyResponse response =
+        new SurveyResponse(
+            invitation.invitationId(),
+            invitation.kind(),
+            score,
+            comment,
+            reasons,
+            first != null ? first : now,
+            now);
+    spool.append(response);
+    firstAnswers.putIfAbsent(invitation.invitationId(), response.firstAnsweredAt());
+    return response;
+  }
+
+  /** Writes the spooled answers to ClickHouse; they stay spooled if it fails. */
+  public long flush() {
+    return spool.drain(store);
+  }
+
+  private Instant firstAnswer(String invitationId) {
+    Instant remembered = firstAnswers.get(invitationId);
+    if (remembered != null) {
+      return remembered;
+    }
+    try {
+      return store.latest(invitationId).map(SurveyResponse::firstAnsweredAt).orElse(null);
+    } catch (WarehouseException unavailable) {
+      return null; // ClickHouse is down: the answer is still spooled, the window checked from
+      // memory
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package org.sanjeh.survey.response;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sanjeh.core.survey.SurveyKind;
+
+class ResponseSpoolTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void appendedAnswersAreDrainedOnceInOrder() {
+    ResponseSpool spool = new ResponseSpool(dir);
+    spool.append(answer("a", 5));
+    spool.append(answer("b", 2));
+    List<SurveyResponse> stored = new ArrayList<>();
+
+    assertThat(spool.drain(stored::addAll)).isEqualTo(2);
+    assertThat(spool.drain(stored::addAll)).isZero();
+    assertThat(stored).extracting(SurveyResponse::invitationId).containsExactly("a", "b");
+    assertThat(stored.get(0)).isEqualTo(answer("a", 5));
+  }
+
+  @Test
+  void aFailedStoreKeepsTheAnswersForTheNextDrain() {
+    ResponseSpool spool = new ResponseSpool(dir);
+    spool.append(answer("a", 4));
+
+    assertThatThrownBy(
+            () ->
+                spool.drain(
+                    r -> {
+                      throw new IllegalStateException("ClickHouse is down");
+                    }))
+        .hasMessage("ClickHouse is down");
+    spool.append(answer("b", 3));
+    assertThat(spool.pending()).isEqualTo(2);
+
+    List<SurveyResponse> stored = new ArrayList<>();
+    spool.drain(stored::addAll);
+    assertThat(stored).extracting(SurveyResponse::invitationId).containsExactly("a", "b");
+  }
+
+  @Test
+  void afterACrashANewSpoolFindsTheAcknowledgedAnswersAndSkipsATornLine() throws Exception {
+    ResponseSpool crashed = new ResponseSpool(dir);
+    crashed.append(answer("a", 5));
+    Files.writeString(
+        dir.resolve("responses.log"), "{\"invitation_id\":\"torn", StandardOpenOption.APPEND);
+
+    List<SurveyResponse> stored = new ArrayList<>();
+    new ResponseSpool(dir).drain(stored::addAll);
+
+    assertThat(stored).extracting(SurveyResponse::invitationId).containsExactly("a");
+  }
+
+  @Test
+  void commentsAndReasonsSurviveTheSpoolAsText() {
+    ResponseSpool spool = new ResponseSpool(dir);
+    SurveyResponse tricky =
+        new SurveyResponse(
+            "x",
+            SurveyKind.NPS,
+            3,
+            "<script>alert('hi')</script>\nخیلی کند بود 😞",
+            List.of("speed", "سرعت"),
+            Instant.parse("2026-05-08T10:00:00Z"),
+            Instant.parse("2026-05-08T10:01:00Z"));
+    spool.append(tricky);
+    List<SurveyResponse> stored = new ArrayList<>();
+
+    spool.drain(stored::addAll);
+
+    assertThat(stored).containsExactly(tricky);
+  }
+
+  static SurveyResponse answer(String id, int score) {
+    Instant at = Instant.parse("2026-05-08T10:00:00Z");
+    return new SurveyResponse(id, SurveyKind.CSAT, score, "", List.of(), at, at);
+  }
+}

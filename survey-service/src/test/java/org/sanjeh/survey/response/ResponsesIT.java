@@ -1,0 +1,151 @@
+package org.sanjeh.survey.response;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.sanjeh.core.survey.SurveyKind;
+import org.sanjeh.survey.link.SurveyLinks;
+import org.sanjeh.warehouse.Warehouse;
+import org.sanjeh.warehouse.migrate.MigrationRunner;
+import org.sanjeh.warehouse.migrate.Migrations;
+import org.sanjeh.warehouse.server.ClickHouseServer;
+import org.sanjeh.warehouse.testing.ClickHouseExtension;
+
+/** Answers end to end with a real ClickHouse, including one that is stopped in the middle. */
+@ExtendWith(ClickHouseExtension.class)
+class ResponsesIT {
+
+  private static final Instant T0 = Instant.parse("2026-05-08T10:00:00Z");
+
+  @TempDir Path spoolDir;
+  private final AtomicReference<Instant> now = new AtomicReference<>(T0);
+  private final Clock clock =
+      new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+          return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+          return this;
+        }
+
+        @Override
+        public Instant instant() {
+          return now.get();
+        }
+      };
+
+  @Test
+  void aDoubleClickAndAChangeOfMindWithinTheWindowLeaveOneRowWithTheLastAnswer(
+      Warehouse warehouse) {
+    Responses responses =
+        new Responses(
+            new ResponseSpool(spoolDir),
+            new ResponseStore(warehouse),
+            Responses.DEFAULT_EDIT_WINDOW,
+            clock);
+    SurveyLinks.Invitation invitation = invitation(SurveyKind.CSAT);
+
+    responses.answer(invitation, 2, null, List.of());
+    responses.answer(invitation, 2, null, List.of());
+    now.set(T0.plus(Duration.ofHours(3)));
+    responses.answer(invitation, 4, "<b>better</b> after the call", List.of("speed"));
+    responses.flush();
+
+    assertThat(
+            warehouse.query(
+                "SELECT score, comment, toUnixTimestamp(first_answered_at) FROM survey_responses FINAL WHERE invitation_id = '"
+                    + invitation.invitationId()
+                    + "'",
+                row -> row.getInt(1) + " | " + row.getString(2) + " | " + row.getLong(3)))
+        .containsExactly("4 | <b>better</b> after the call | " + T0.getEpochSecond());
+  }
+
+  @Test
+  void afterTheEditWindowTheAnswerIsKeptAsItWas(Warehouse warehouse) {
+    Responses first =
+        new Responses(
+            new ResponseSpool(spoolDir),
+            new ResponseStore(warehouse),
+            Responses.DEFAULT_EDIT_WINDOW,
+            clock);
+    SurveyLinks.Invitation invitation = invitation(SurveyKind.NPS);
+    first.answer(invitation, 9, null, List.of());
+    first.flush();
+
+    now.set(T0.plus(Duration.ofHours(25)));
+    Responses afterRestart =
+        new Responses(
+            new ResponseSpool(spoolDir),
+            new ResponseStore(warehouse),
+            Responses.DEFAULT_EDIT_WINDOW,
+            clock);
+
+    assertThatThrownBy(() -> afterRestart.answer(invitation, 0, null, List.of()))
+        .isInstanceOf(Responses.Refused.class)
+        .hasMessageContaining("could be changed until 2026-05-09T10:00:00Z");
+  }
+
+  @Test
+  void outOfRangeScoresAndOversizedCommentsAreRefused(Warehouse warehouse) {
+    Responses responses =
+        new Responses(
+            new ResponseSpool(spoolDir),
+            new ResponseStore(warehouse),
+            Responses.DEFAULT_EDIT_WINDOW,
+            clock);
+
+    assertThatThrownBy(() -> responses.answer(invitation(SurveyKind.CES), 8, null, List.of()))
+        .hasMessage("CES scores go from 1 to 7, got 8");
+    assertThatThrownBy(
+            () -> responses.answer(invitation(SurveyKind.CSAT), 5, "x".repeat(2001), List.of()))
+        .hasMessageContaining("at most 2000 are kept");
+  }
+
+  @Test
+  void answersGivenWhileClickHouseIsDownAreKeptAndWrittenWhenItReturns() throws Exception {
+    Path home = Files.createTempDirectory("sanjeh-clickhouse-outage-");
+    ClickHouseServer server = ClickHouseServer.start(home, 0, 0);
+    try {
+      Warehouse warehouse = Warehouse.connect(server.config("outage"));
+      new MigrationRunner(warehouse).migrate(Migrations.sanjehSchema());
+      Responses responses =
+          new Responses(
+              new ResponseSpool(spoolDir),
+              new ResponseStore(warehouse),
+              Responses.DEFAULT_EDIT_WINDOW,
+              clock);
+      responses.answer(invitation(SurveyKind.CSAT), 5, null, List.of());
+
+      server.stop();
+      for (int i = 0; i < 50; i++) {
+        responses.answer(invitation(SurveyKind.CSAT), 1 + i % 5, "during the outage", List.of());
+      }
+      assertThatThrownBy(responses::flush).hasMessageContaining("Is ClickHouse running?");
+
+      server = ClickHouseServer.start(home, server.httpPort(), server.tcpPort());
+      assertThat(responses.flush()).isEqualTo(51);
+      assertThat(warehouse.queryLong("SELECT count() FROM survey_responses FINAL")).isEqualTo(51);
+    } finally {
+      server.stop();
+    }
+  }
+
+  private SurveyLinks.Invitation invitation(SurveyKind kind) {
+    return new SurveyLinks.Invitation(
+        "inv-" + java.util.UUID.randomUUID(), kind, T0.plus(Duration.ofDays(14)));
+  }
+}
