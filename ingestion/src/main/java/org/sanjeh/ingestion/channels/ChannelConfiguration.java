@@ -3,6 +3,7 @@ package org.sanjeh.ingestion.channels;
 import java.time.Clock;
 import org.sanjeh.ingestion.conversation.Conversations;
 import org.sanjeh.ingestion.conversation.TicketRouter;
+import org.sanjeh.ingestion.conversation.WarehouseHistory;
 import org.sanjeh.ingestion.identity.IdentityResolver;
 import org.sanjeh.warehouse.Warehouse;
 import org.springframework.context.annotation.Bean;
@@ -20,9 +21,10 @@ class ChannelConfiguration {
   @Lazy
   Conversations conversations(
       WarehouseProperties warehouse, ChannelProperties channels, Clock clock) {
-    IdentityResolver resolver = new IdentityResolver(Warehouse.connect(warehouse.config()), clock);
+    Warehouse directory = Warehouse.connect(warehouse.config());
+    IdentityResolver resolver = new IdentityResolver(directory, clock);
     return new Conversations(
         (message, source) -> resolver.resolve(message.customer(), source),
-        new TicketRouter(channels.joinWindow()));
+        new TicketRouter(channels.joinWindow(), new WarehouseHistory(directory)));
   }
 }

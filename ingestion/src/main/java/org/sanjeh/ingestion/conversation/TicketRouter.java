@@ -22,22 +22,59 @@ import java.util.Optional;
  *
  * A solved ticket is not joined: a new message opens a new ticket (its reopen, if the help desk
  * reports one, comes as a {@code reopened} event instead). A message delivered again (the same
- * message id) gets the same route, so it becomes the same event. State is per process, in memory.
+ * message id) gets the same route, so it becomes the same event. The router remembers what it
+ * routed; what it does not remember (after a restart, or routed by another process) it looks up in
+ * its {@link History}.
  */
 public final class TicketRouter {
 
   /** Where a message goes, and whether it opens the ticket. */
   public record Route(String ticketId, boolean opensTicket) {}
 
+  /** A ticket's last known activity, and whether it ended solved or closed. */
+  public record LastTicket(String ticketId, Instant lastActivity, boolean solved) {}
+
+  /**
+   * What the router can look up when its memory has nothing (after a restart, or for messages
+   * another process routed): the warehouse in production ({@link WarehouseHistory}).
+   */
+  public interface History {
+    Optional<String> ticketOfMessage(String messageId);
+
+    Optional<LastTicket> latestTicketOf(String customerId);
+
+    History NONE =
+        new History() {
+          @Override
+          public Optional<String> ticketOfMessage(String messageId) {
+            return Optional.empty();
+          }
+
+          @Override
+          public Optional<LastTicket> latestTicketOf(String customerId) {
+            return Optional.empty();
+          }
+        };
+  }
+
   private record OpenTicket(String ticketId, Instant lastActivity) {}
 
   private final Duration joinWindow;
+  private final History history;
   private final Map<String, OpenTicket> openByCustomer = new HashMap<>();
   private final Map<String, String> ticketByThread = new HashMap<>();
   private final Map<String, Route> routeByMessage = new HashMap<>();
 
+  /** Customers whose ticket this process saw solved: the warehouse may not know it yet. */
+  private final java.util.Set<String> solvedCustomers = new java.util.HashSet<>();
+
   public TicketRouter(Duration joinWindow) {
+    this(joinWindow, History.NONE);
+  }
+
+  public TicketRouter(Duration joinWindow, History history) {
     this.joinWindow = joinWindow;
+    this.history = history;
   }
 
   public synchronized Route route(String customerId, InboundMessage message) {
@@ -46,12 +83,15 @@ public final class TicketRouter {
       return known; // the same message delivered again: the same event, not a new message
     }
     Optional<String> thread =
-        message.threadRefs().stream().map(ticketByThread::get).filter(t -> t != null).findFirst();
+        message.threadRefs().stream()
+            .map(this::ticketOfThread)
+            .flatMap(Optional::stream)
+            .findFirst();
     Route route;
     if (thread.isPresent()) {
       route = new Route(thread.get(), false);
     } else {
-      OpenTicket open = openByCustomer.get(customerId);
+      OpenTicket open = openTicketOf(customerId);
       boolean joins = open != null && !message.at().isAfter(open.lastActivity().plus(joinWindow));
       route =
           joins
@@ -60,6 +100,7 @@ public final class TicketRouter {
     }
     remember(customerId, message, route.ticketId());
     routeByMessage.put(message.messageId(), route);
+    solvedCustomers.remove(customerId);
     return route;
   }
 
@@ -68,7 +109,25 @@ public final class TicketRouter {
     OpenTicket open = openByCustomer.get(customerId);
     if (open != null && open.ticketId().equals(ticketId)) {
       openByCustomer.remove(customerId);
+      solvedCustomers.add(customerId);
     }
+  }
+
+  private Optional<String> ticketOfThread(String ref) {
+    String known = ticketByThread.get(ref);
+    return known != null ? Optional.of(known) : history.ticketOfMessage(ref);
+  }
+
+  private OpenTicket openTicketOf(String customerId) {
+    OpenTicket open = openByCustomer.get(customerId);
+    if (open != null || solvedCustomers.contains(customerId)) {
+      return open;
+    }
+    return history
+        .latestTicketOf(customerId)
+        .filter(last -> !last.solved())
+        .map(last -> new OpenTicket(last.ticketId(), last.lastActivity()))
+        .orElse(null);
   }
 
   private void remember(String customerId, InboundMessage message, String ticketId) {

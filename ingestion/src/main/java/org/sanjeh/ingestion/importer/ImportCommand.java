@@ -29,6 +29,7 @@ import org.sanjeh.ingestion.adapter.TwccAdapter;
 import org.sanjeh.ingestion.conversation.Conversations;
 import org.sanjeh.ingestion.conversation.InboundMessage;
 import org.sanjeh.ingestion.conversation.TicketRouter;
+import org.sanjeh.ingestion.conversation.WarehouseHistory;
 import org.sanjeh.ingestion.identity.IdentityResolver;
 import org.sanjeh.ingestion.kafka.EventPublisher;
 import org.sanjeh.ingestion.kafka.Topics;
@@ -196,11 +197,12 @@ public final class ImportCommand {
     if (conversations == null) {
       WarehouseConfig config =
           directory != null ? directory : WarehouseConfig.fromEnvironment(System.getenv());
-      IdentityResolver resolver = new IdentityResolver(Warehouse.connect(config), clock);
+      Warehouse directory = Warehouse.connect(config);
+      IdentityResolver resolver = new IdentityResolver(directory, clock);
       conversations =
           new Conversations(
               (m, source) -> resolver.resolve(m.customer(), source),
-              new TicketRouter(Duration.ofHours(24)));
+              new TicketRouter(Duration.ofHours(24), new WarehouseHistory(directory)));
     }
     return conversations;
   }
