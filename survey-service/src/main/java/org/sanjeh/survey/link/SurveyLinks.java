@@ -134,6 +134,21 @@ public final class SurveyLinks {
     }
   }
 
+  /**
+   * The anti-forgery value of the answer form of {@code token}: only a page this service rendered
+   * for that link carries it, so another site cannot post answers in the customer's name.
+   */
+  public String formToken(String token) {
+    return ENCODER.encodeToString(hmac(("form\n" + token).getBytes(StandardCharsets.UTF_8)));
+  }
+
+  public boolean formTokenValid(String token, String formToken) {
+    return formToken != null
+        && MessageDigest.isEqual(
+            formToken(token).getBytes(StandardCharsets.US_ASCII),
+            formToken.getBytes(StandardCharsets.US_ASCII));
+  }
+
   /** For keys given as text in configuration: the UTF-8 bytes. */
   public static byte[] keyFromText(String text) {
     return text == null ? null : text.getBytes(StandardCharsets.UTF_8);

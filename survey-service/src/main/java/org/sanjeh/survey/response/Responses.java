@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.sanjeh.survey.link.SurveyLinks;
 import org.sanjeh.warehouse.WarehouseException;
 
@@ -33,7 +32,16 @@ public final class Responses {
   private final ResponseStore store;
   private final Duration editWindow;
   private final Clock clock;
-  private final Map<String, Instant> firstAnswers = new ConcurrentHashMap<>();
+
+  /** The latest answer per invitation this process saw, the most recent 100,000. */
+  private final Map<String, SurveyResponse> latest =
+      java.util.Collections.synchronizedMap(
+          new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, SurveyResponse> eldest) {
+              return size() > 100_000;
+            }
+          });
 
   public Responses(ResponseSpool spool, ResponseStore store, Duration editWindow, Clock clock) {
     this.spool = spool;
@@ -61,7 +69,8 @@ public final class Responses {
       throw new Refused("at most " + MAX_REASONS + " reasons can be chosen");
     }
     Instant now = clock.instant();
-    Instant first = firstAnswer(invitation.invitationId());
+    SurveyResponse previous = previous(invitation.invitationId());
+    Instant first = previous == null ? null : previous.firstAnsweredAt();
     if (first != null && now.isAfter(first.plus(editWindow))) {
       throw new Refused(
           "this answer was given at "
@@ -75,12 +84,12 @@ public final class Responses {
             invitation.invitationId(),
             invitation.kind(),
             score,
-            comment,
-            reasons,
+            comment != null || previous == null ? comment : previous.comment(),
+            reasons != null || previous == null ? reasons : previous.reasons(),
             first != null ? first : now,
             now);
     spool.append(response);
-    firstAnswers.putIfAbsent(invitation.invitationId(), response.firstAnsweredAt());
+    latest.put(invitation.invitationId(), response);
     return response;
   }
 
@@ -89,13 +98,13 @@ public final class Responses {
     return spool.drain(store);
   }
 
-  private Instant firstAnswer(String invitationId) {
-    Instant remembered = firstAnswers.get(invitationId);
+  private SurveyResponse previous(String invitationId) {
+    SurveyResponse remembered = latest.get(invitationId);
     if (remembered != null) {
       return remembered;
     }
     try {
-      return store.latest(invitationId).map(SurveyResponse::firstAnsweredAt).orElse(null);
+      return store.latest(invitationId).orElse(null);
     } catch (WarehouseException unavailable) {
       return null; // ClickHouse is down: the answer is still spooled, the window checked from
       // memory

@@ -1,0 +1,38 @@
+package org.sanjeh.survey;
+
+import jakarta.validation.constraints.NotBlank;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.sanjeh.warehouse.WarehouseConfig;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The survey service's settings ({@code sanjeh.survey.*}). Secrets come from the environment:
+ * {@code SANJEH_SURVEY_SIGNINGKEY} (at least 32 characters) and {@code SANJEH_SURVEY_APIKEYS}
+ * ({@code source:sha256-of-key} pairs for the invitation and scores APIs).
+ *
+ * @param baseUrl how customers reach the answer pages, for the links in invitations
+ */
+@Validated
+@ConfigurationProperties("sanjeh.survey")
+public record SurveyProperties(
+    @NotBlank String signingKey,
+    @DefaultValue("http://127.0.0.1:18090") String baseUrl,
+    @DefaultValue("14d") Duration linkValidity,
+    @DefaultValue("24h") Duration editWindow,
+    @DefaultValue("var/survey/spool") Path spool,
+    @DefaultValue List<String> apiKeys,
+    @DefaultValue("127.0.0.1") String clickhouseHost,
+    @DefaultValue("18123") int clickhouseHttpPort,
+    @DefaultValue("sanjeh") String clickhouseDatabase,
+    @DefaultValue("default") String clickhouseUser,
+    @DefaultValue("") String clickhousePassword) {
+
+  public WarehouseConfig warehouse() {
+    return new WarehouseConfig(
+        clickhouseHost, clickhouseHttpPort, clickhouseDatabase, clickhouseUser, clickhousePassword);
+  }
+}

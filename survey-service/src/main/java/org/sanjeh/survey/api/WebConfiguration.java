@@ -1,0 +1,21 @@
+package org.sanjeh.survey.api;
+
+import org.sanjeh.survey.SurveyProperties;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+  private final SurveyProperties properties;
+
+  WebConfiguration(SurveyProperties properties) {
+    this.properties = properties;
+  }
+
+  @Override
+  public void addInterceptors(InterceptorRegistry registry) {
+    registry.addInterceptor(new ApiKeyInterceptor(properties.apiKeys())).addPathPatterns("/v1/**");
+  }
+}
