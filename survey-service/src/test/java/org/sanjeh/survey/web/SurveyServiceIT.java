@@ -168,6 +168,58 @@ class SurveyServiceIT {
     assertThat(badMetric.body()).contains("metric=\\\"happiness\\\" is not one of csat, nps, ces");
   }
 
+  /**
+   * The pages in a real browser (Debian's headless Chromium, installed by ./sanjeh setup): the
+   * rendered DOM in English and Persian, and screenshots saved to target/screenshots.
+   */
+  @Test
+  void theAnswerPagesRenderInARealBrowserInEnglishAndPersian() throws Exception {
+    Path chromium = Path.of("/usr/bin/chromium");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.isExecutable(chromium) || System.getenv("CI") != null,
+        "no /usr/bin/chromium: run ./sanjeh setup to install it");
+    Path screenshots = Files.createDirectories(Path.of("target", "screenshots"));
+    for (String lang : new String[] {"en", "fa"}) {
+      String page =
+          invite(SurveyKind.CSAT, "browser", lang)
+              + "&score="
+              + ("fa".equals(lang) ? enc("۵") : "5");
+      String dom = chromium(chromium, "--dump-dom", page);
+      Path png = screenshots.resolve("survey-" + lang + ".png");
+      chromium(chromium, "--screenshot=" + png.toAbsolutePath(), page);
+
+      assertThat(dom).contains("fa".equals(lang) ? "dir=\"rtl\"" : "dir=\"ltr\"");
+      assertThat(dom).contains("fa".equals(lang) ? "پاسخ شما ثبت شد" : "your answer is recorded");
+      assertThat(dom).contains("fa".equals(lang) ? ">۵</a>" : ">5</a>");
+      assertThat(Files.size(png)).as("screenshot %s", png).isGreaterThan(5_000);
+    }
+  }
+
+  private static String chromium(Path binary, String action, String url) throws Exception {
+    Path profile = Files.createTempDirectory("chromium-profile-");
+    Process process =
+        new ProcessBuilder(
+                binary.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + profile,
+                "--window-size=412,900",
+                action,
+                url)
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS))
+        .as("chromium finished")
+        .isTrue();
+    return out;
+  }
+
   private JsonNode awaitScores(String metric, String team) throws Exception {
     String today = LocalDate.now().toString();
     String tomorrow = LocalDate.now().plusDays(1).toString();
