@@ -1,14 +1,11 @@
 package org.sanjeh.ingestion.intake;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.sanjeh.core.util.Hashes;
 
 /** Which source a request's API key belongs to. Only SHA-256 hashes of the keys are held. */
 final class ApiKeys {
@@ -36,12 +33,6 @@ final class ApiKeys {
   }
 
   static String sha256(String key) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
+    return Hashes.sha256Hex(key);
   }
 }

@@ -1,11 +1,8 @@
 package org.sanjeh.warehouse.migrate;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.sanjeh.core.util.Hashes;
 
 /**
  * One versioned schema change, from a file named {@code V<version>__<description>.sql}.
@@ -26,12 +23,7 @@ public record Migration(int version, String name, String script, String checksum
   }
 
   private static String sha256(String script) {
-    try {
-      // Line endings must not change the checksum: a checkout on Windows is the same migration.
-      byte[] normalized = script.replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8);
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(normalized));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
+    // Line endings must not change the checksum: a checkout on Windows is the same migration.
+    return Hashes.sha256Hex(script.replace("\r\n", "\n"));
   }
 }
