@@ -2,11 +2,17 @@ package org.sanjeh.survey;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import org.sanjeh.survey.invite.FolderSender;
+import org.sanjeh.survey.invite.InvitationLog;
+import org.sanjeh.survey.invite.InvitationPolicy;
+import org.sanjeh.survey.invite.InvitationService;
+import org.sanjeh.survey.invite.ResolvedTicketsConsumer;
 import org.sanjeh.survey.link.SurveyLinks;
 import org.sanjeh.survey.response.ResponseSpool;
 import org.sanjeh.survey.response.ResponseStore;
 import org.sanjeh.survey.response.Responses;
 import org.sanjeh.warehouse.Warehouse;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -40,6 +46,42 @@ class SurveyConfiguration {
         new ResponseStore(warehouse),
         properties.editWindow(),
         clock);
+  }
+
+  @Bean(destroyMethod = "close")
+  InvitationLog invitationLog(Warehouse warehouse) {
+    return new InvitationLog(warehouse);
+  }
+
+  /** Invitations from the event stream, when Kafka is configured. */
+  @Bean(destroyMethod = "close")
+  @ConditionalOnExpression("'${sanjeh.survey.kafka-bootstrap-servers:}' != ''")
+  ResolvedTicketsConsumer resolvedTicketsConsumer(
+      SurveyProperties properties, SurveyLinks links, InvitationLog log, Clock clock) {
+    InvitationPolicy defaults = InvitationPolicy.defaults(properties.kind());
+    InvitationPolicy policy =
+        new InvitationPolicy(
+            properties.kind(),
+            properties.inviteDelay(),
+            defaults.channels(),
+            defaults.teams(),
+            defaults.maxPerCustomer(),
+            defaults.fatigueWindow(),
+            properties.sampleShare());
+    InvitationService service =
+        new InvitationService(
+            policy,
+            links,
+            log,
+            new FolderSender(properties.outbox()),
+            properties.baseUrl(),
+            properties.linkValidity());
+    ResolvedTicketsConsumer consumer =
+        new ResolvedTicketsConsumer(properties.kafkaBootstrapServers(), service, clock);
+    Thread thread = new Thread(consumer, "survey-invitations");
+    thread.setDaemon(true);
+    thread.start();
+    return consumer;
   }
 
   @Bean

@@ -15,6 +15,9 @@ import org.springframework.validation.annotation.Validated;
  * ({@code source:sha256-of-key} pairs for the invitation and scores APIs).
  *
  * @param baseUrl how customers reach the answer pages, for the links in invitations
+ * @param kafkaBootstrapServers where resolved tickets come from; empty: invitations only by API
+ * @param kind the survey sent after resolution
+ * @param outbox where the local sender writes the messages
  */
 @Validated
 @ConfigurationProperties("sanjeh.survey")
@@ -25,6 +28,11 @@ public record SurveyProperties(
     @DefaultValue("24h") Duration editWindow,
     @DefaultValue("var/survey/spool") Path spool,
     @DefaultValue List<String> apiKeys,
+    @DefaultValue("") String kafkaBootstrapServers,
+    @DefaultValue("CSAT") org.sanjeh.core.survey.SurveyKind kind,
+    @DefaultValue("1h") Duration inviteDelay,
+    @DefaultValue("1.0") double sampleShare,
+    @DefaultValue("var/survey/outbox") Path outbox,
     @DefaultValue("127.0.0.1") String clickhouseHost,
     @DefaultValue("18123") int clickhouseHttpPort,
     @DefaultValue("sanjeh") String clickhouseDatabase,

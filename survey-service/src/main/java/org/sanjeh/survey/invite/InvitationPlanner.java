@@ -27,7 +27,12 @@ public final class InvitationPlanner {
 
   /** An invitation to send, or a skip and why. */
   public record Decision(
-      String ticketId, String customerId, Instant at, boolean invite, String reason) {}
+      String ticketId,
+      String customerId,
+      Instant at,
+      boolean invite,
+      String reason,
+      TicketEvent resolution) {}
 
   /**
    * {@code sequence} keeps decisions due at the same instant in the order their tickets were
@@ -74,17 +79,16 @@ public final class InvitationPlanner {
     Instant at = due.due();
     Instant reopened = reopenedAt.get(ticket);
     if (reopened != null && reopened.isAfter(resolution.occurredAt()) && !reopened.isAfter(at)) {
-      return skip(ticket, customer, at, "reopened after it was solved");
+      return skip(due, "reopened after it was solved");
     }
     if (customer == null) {
-      return skip(ticket, null, at, "no customer id on the resolution");
+      return skip(due, "no customer id on the resolution");
     }
     if (!policy.channels().isEmpty() && !policy.channels().contains(resolution.channel())) {
-      return skip(
-          ticket, customer, at, "channel " + resolution.channel().wire() + " is not surveyed");
+      return skip(due, "channel " + resolution.channel().wire() + " is not surveyed");
     }
     if (!policy.teams().isEmpty() && !policy.teams().contains(resolution.team())) {
-      return skip(ticket, customer, at, "team " + resolution.team() + " is not surveyed");
+      return skip(due, "team " + resolution.team() + " is not surveyed");
     }
     Deque<Instant> recent = invitedByCustomer.computeIfAbsent(customer, c -> new ArrayDeque<>());
     while (!recent.isEmpty() && !recent.peekFirst().isAfter(at.minus(policy.fatigueWindow()))) {
@@ -92,27 +96,22 @@ public final class InvitationPlanner {
     }
     if (recent.size() >= policy.maxPerCustomer()) {
       return skip(
-          ticket,
-          customer,
-          at,
+          due,
           "customer already invited "
               + recent.size()
               + " time(s) within "
               + policy.fatigueWindow());
     }
     if (sample(ticket) >= policy.sampleShare()) {
-      return skip(
-          ticket,
-          customer,
-          at,
-          "not in the " + Math.round(policy.sampleShare() * 100) + "% sample");
+      return skip(due, "not in the " + Math.round(policy.sampleShare() * 100) + "% sample");
     }
     recent.addLast(at);
-    return new Decision(ticket, customer, at, true, "invited");
+    return new Decision(ticket, customer, at, true, "invited", due.resolution());
   }
 
-  private static Decision skip(String ticket, String customer, Instant at, String reason) {
-    return new Decision(ticket, customer, at, false, reason);
+  private static Decision skip(Pending due, String reason) {
+    TicketEvent r = due.resolution();
+    return new Decision(r.ticketId(), r.customerId(), due.due(), false, reason, r);
   }
 
   /** A number in [0, 1) fixed by the ticket id. */

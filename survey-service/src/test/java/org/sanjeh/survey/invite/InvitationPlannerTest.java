@@ -26,9 +26,14 @@ class InvitationPlannerTest {
 
     assertThat(planner.due(T0.plus(Duration.ofMinutes(59)))).isEmpty();
     assertThat(planner.due(T0.plus(Duration.ofHours(1))))
-        .containsExactly(
-            new InvitationPlanner.Decision(
-                "T-1", "C-1", T0.plus(Duration.ofHours(1)), true, "invited"));
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.ticketId()).isEqualTo("T-1");
+              assertThat(d.customerId()).isEqualTo("C-1");
+              assertThat(d.at()).isEqualTo(T0.plus(Duration.ofHours(1)));
+              assertThat(d.invite()).isTrue();
+            });
   }
 
   @Test

@@ -1,0 +1,107 @@
+package org.sanjeh.survey.invite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.sanjeh.core.event.AuthorRole;
+import org.sanjeh.core.event.Channel;
+import org.sanjeh.core.event.EventType;
+import org.sanjeh.core.event.TicketEvent;
+import org.sanjeh.core.survey.SurveyKind;
+import org.sanjeh.survey.link.SurveyLinks;
+import org.sanjeh.warehouse.Warehouse;
+import org.sanjeh.warehouse.testing.ClickHouseExtension;
+
+/** From resolved tickets to invitations: links, messages in the outbox, records in ClickHouse. */
+@ExtendWith(ClickHouseExtension.class)
+class InvitationServiceIT {
+
+  private static final Instant T0 = Instant.parse("2026-05-08T10:00:00Z");
+  @TempDir Path outbox;
+  private final String run = UUID.randomUUID().toString().substring(0, 8);
+  private int id;
+
+  @Test
+  void resolvedTicketsBecomeInvitationsWithOneClickLinksAndSkipsAreExplained(Warehouse warehouse)
+      throws Exception {
+    SurveyLinks links =
+        new SurveyLinks(
+            "a-signing-key-for-the-invitation-test!".getBytes(StandardCharsets.UTF_8),
+            Clock.systemUTC());
+    InvitationService service;
+    try (InvitationLog log = new InvitationLog(warehouse)) {
+      service =
+          new InvitationService(
+              InvitationPolicy.defaults(SurveyKind.CSAT),
+              links,
+              log,
+              new FolderSender(outbox),
+              "http://survey.test",
+              Duration.ofDays(14));
+      service.onEvent(resolved("T-1", "C-1", Channel.WHATSAPP, "fa"));
+      service.onEvent(resolved("T-2", "C-2", Channel.EMAIL, "en"));
+      service.onEvent(event("T-2", "C-2", T0.plus(Duration.ofMinutes(10)), EventType.REOPENED));
+      service.onEvent(resolved("T-3", "C-1", Channel.EMAIL, "en")); // same customer as T-1: fatigue
+
+      assertThat(service.tick(T0.plus(Duration.ofHours(2)))).isEqualTo(1);
+    }
+
+    try (var files = Files.list(outbox)) {
+      assertThat(files.map(f -> f.getFileName().toString().replaceAll("^[^.]+", "ID")))
+          .containsExactlyInAnyOrder("ID.html", "ID.txt");
+    }
+    Path html =
+        Files.list(outbox).filter(f -> f.toString().endsWith(".html")).findFirst().orElseThrow();
+    String mail = Files.readString(html);
+    assertThat(mail).contains("dir=\"rtl\"").contains(">۵</a>").contains("&amp;score=5");
+    String link = mail.substring(mail.indexOf("http://survey.test/s/"), mail.indexOf("?lang=fa"));
+    assertThat(links.verify(link.substring(link.lastIndexOf('/') + 1)).kind())
+        .isEqualTo(SurveyKind.CSAT);
+
+    assertThat(
+            warehouse.query(
+                "SELECT ticket_id, channel, language FROM survey_invitations FINAL WHERE ticket_id LIKE '"
+                    + run
+                    + "%'",
+                r -> r.getString(1) + " " + r.getString(2) + " " + r.getString(3)))
+        .containsExactly(run + "T-1 whatsapp fa");
+    assertThat(
+            warehouse.query(
+                "SELECT ticket_id, reason FROM survey_skips WHERE ticket_id LIKE '"
+                    + run
+                    + "%' ORDER BY ticket_id",
+                r -> r.getString(1) + ": " + r.getString(2)))
+        .containsExactly(
+            run + "T-2: reopened after it was solved",
+            run + "T-3: customer already invited 1 time(s) within PT168H");
+  }
+
+  private TicketEvent resolved(String ticket, String customer, Channel channel, String language) {
+    return event(ticket, customer, T0, EventType.RESOLVED).toBuilder()
+        .channel(channel)
+        .language(language)
+        .team("billing")
+        .build();
+  }
+
+  private TicketEvent event(String ticket, String customer, Instant at, EventType type) {
+    return TicketEvent.builder()
+        .eventId(run + "e" + (++id))
+        .ticketId(run + ticket)
+        .customerId(run + customer)
+        .occurredAt(at)
+        .type(type)
+        .channel(Channel.EMAIL)
+        .authorRole(AuthorRole.AGENT)
+        .build();
+  }
+}
