@@ -45,6 +45,16 @@ public final class InvitationPlanner {
       new PriorityQueue<>(Comparator.comparing(Pending::due).thenComparingLong(Pending::sequence));
   private long sequence;
   private final Map<String, Instant> reopenedAt = new HashMap<>();
+
+  /** Resolutions already planned, by event id: Kafka delivers at least once. The last 1,000,000. */
+  private final Map<String, Boolean> planned =
+      new java.util.LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+          return size() > 1_000_000;
+        }
+      };
+
   private final Map<String, Deque<Instant>> invitedByCustomer = new HashMap<>();
 
   public InvitationPlanner(InvitationPolicy policy) {
@@ -56,7 +66,7 @@ public final class InvitationPlanner {
         event.type() == EventType.RESOLVED
             || event.type() == EventType.CLOSED
             || (event.type() == EventType.STATUS_CHANGED && event.status() == TicketStatus.SOLVED);
-    if (solved) {
+    if (solved && planned.put(event.eventId(), Boolean.TRUE) == null) {
       pending.add(new Pending(event, event.occurredAt().plus(policy.delay()), sequence++));
     } else if (event.type() == EventType.REOPENED) {
       reopenedAt.merge(event.ticketId(), event.occurredAt(), (a, b) -> a.isAfter(b) ? a : b);

@@ -37,6 +37,15 @@ class InvitationPlannerTest {
   }
 
   @Test
+  void aResolutionDeliveredTwiceIsDecidedOnce() {
+    TicketEvent resolution = resolved("T-1", "C-1", T0);
+    planner.apply(resolution);
+    planner.apply(resolution);
+
+    assertThat(planner.due(T0.plus(Duration.ofHours(2)))).hasSize(1);
+  }
+
+  @Test
   void aReopenBeforeTheInvitationCancelsIt() {
     planner.apply(resolved("T-1", "C-1", T0));
     planner.apply(event("T-1", "C-1", T0.plus(Duration.ofMinutes(20)), EventType.REOPENED));
