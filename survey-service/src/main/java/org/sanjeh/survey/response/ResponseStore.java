@@ -28,8 +28,51 @@ public final class ResponseStore implements ResponseSpool.Store {
     this.warehouse = warehouse;
   }
 
+  /** NPS 0–6 and CSAT 1–2 are detractors: someone should call them back. */
+  public static boolean detractor(SurveyResponse response) {
+    return switch (response.kind()) {
+      case NPS -> response.score() <= 6;
+      case CSAT -> response.score() <= 2;
+      case CES -> false;
+    };
+  }
+
   @Override
   public void store(List<SurveyResponse> responses) {
+    storeAnswers(responses);
+    storeAlerts(responses);
+  }
+
+  /**
+   * Detractors raise an alert; every changed answer writes its alert state too, so a change away
+   * from a detractor score clears the alert (the newer row has {@code detractor = 0}) even after a
+   * restart. Written after the answers: a retry rewrites both, idempotently.
+   */
+  private void storeAlerts(List<SurveyResponse> responses) {
+    List<SurveyResponse> relevant =
+        responses.stream()
+            .filter(r -> detractor(r) || r.answeredAt().isAfter(r.firstAnsweredAt()))
+            .toList();
+    if (relevant.isEmpty()) {
+      return;
+    }
+    warehouse.insert(
+        "survey_alerts",
+        List.of("invitation_id", "kind", "score", "comment", "detractor", "answered_at", "version"),
+        out -> {
+          for (SurveyResponse r : relevant) {
+            out.string(r.invitationId());
+            out.string(r.kind().name().toLowerCase(java.util.Locale.ROOT));
+            out.uint8(r.score());
+            out.string(r.comment());
+            out.uint8(detractor(r) ? 1 : 0);
+            out.dateTime(r.answeredAt());
+            out.uint64(r.answeredAt().toEpochMilli());
+          }
+        });
+  }
+
+  private void storeAnswers(List<SurveyResponse> responses) {
     warehouse.insert(
         "survey_responses",
         COLUMNS,

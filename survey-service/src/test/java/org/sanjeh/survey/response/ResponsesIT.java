@@ -75,6 +75,39 @@ class ResponsesIT {
   }
 
   @Test
+  void detractorsRaiseAnAlertAndAChangedAnswerClearsIt(Warehouse warehouse) {
+    Responses responses =
+        new Responses(
+            new ResponseSpool(spoolDir),
+            new ResponseStore(warehouse),
+            Responses.DEFAULT_EDIT_WINDOW,
+            clock);
+    SurveyLinks.Invitation unhappy = invitation(SurveyKind.NPS);
+    SurveyLinks.Invitation happy = invitation(SurveyKind.CSAT);
+
+    responses.answer(unhappy, 3, "waited two days", List.of());
+    responses.answer(happy, 5, null, List.of());
+    responses.flush();
+    assertThat(alerts(warehouse, unhappy)).containsExactly("3 1 waited two days");
+    assertThat(alerts(warehouse, happy)).isEmpty();
+
+    now.set(T0.plus(Duration.ofHours(1)));
+    responses.answer(unhappy, 9, null, null);
+    responses.flush();
+    assertThat(alerts(warehouse, unhappy))
+        .as("cleared by the new answer")
+        .containsExactly("9 0 waited two days");
+  }
+
+  private static List<String> alerts(Warehouse warehouse, SurveyLinks.Invitation invitation) {
+    return warehouse.query(
+        "SELECT score, detractor, comment FROM survey_alerts FINAL WHERE invitation_id = '"
+            + invitation.invitationId()
+            + "'",
+        row -> row.getInt(1) + " " + row.getInt(2) + " " + row.getString(3));
+  }
+
+  @Test
   void afterTheEditWindowTheAnswerIsKeptAsItWas(Warehouse warehouse) {
     Responses first =
         new Responses(
