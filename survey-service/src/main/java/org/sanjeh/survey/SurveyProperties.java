@@ -33,6 +33,8 @@ public record SurveyProperties(
     @DefaultValue("1h") Duration inviteDelay,
     @DefaultValue("1.0") double sampleShare,
     @DefaultValue("var/survey/outbox") Path outbox,
+    @DefaultValue("30") int requestsPerLinkPerMinute,
+    @DefaultValue("300") int requestsPerAddressPerMinute,
     @DefaultValue("127.0.0.1") String clickhouseHost,
     @DefaultValue("18123") int clickhouseHttpPort,
     @DefaultValue("sanjeh") String clickhouseDatabase,

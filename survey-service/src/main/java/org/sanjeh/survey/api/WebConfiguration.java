@@ -9,13 +9,22 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class WebConfiguration implements WebMvcConfigurer {
 
   private final SurveyProperties properties;
+  private final java.time.Clock clock;
 
-  WebConfiguration(SurveyProperties properties) {
+  WebConfiguration(SurveyProperties properties, java.time.Clock clock) {
     this.properties = properties;
+    this.clock = clock;
   }
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
     registry.addInterceptor(new ApiKeyInterceptor(properties.apiKeys())).addPathPatterns("/v1/**");
+    registry
+        .addInterceptor(
+            new RateLimitInterceptor(
+                properties.requestsPerLinkPerMinute(),
+                properties.requestsPerAddressPerMinute(),
+                clock))
+        .addPathPatterns("/s/**");
   }
 }

@@ -29,10 +29,13 @@ class SurveyController {
 
   private final SurveyLinks links;
   private final Responses responses;
+  private final io.micrometer.core.instrument.MeterRegistry meters;
 
-  SurveyController(SurveyLinks links, Responses responses) {
+  SurveyController(
+      SurveyLinks links, Responses responses, io.micrometer.core.instrument.MeterRegistry meters) {
     this.links = links;
     this.responses = responses;
+    this.meters = meters;
   }
 
   /** One score choice on the page. */
@@ -49,6 +52,14 @@ class SurveyController {
     if (score != null) {
       chosen = parseScore(score);
       responses.answer(invitation, chosen, null, null);
+      meters
+          .counter(
+              "sanjeh.survey.answers",
+              "kind",
+              invitation.kind().name().toLowerCase(java.util.Locale.ROOT),
+              "via",
+              "one-click")
+          .increment();
     }
     fill(model, token, lang, invitation, chosen);
     return "survey";
@@ -73,6 +84,14 @@ class SurveyController {
             ? List.of()
             : reasons.stream().filter(SurveyTexts.REASONS::contains).toList();
     responses.answer(invitation, parseScore(score), comment, known);
+    meters
+        .counter(
+            "sanjeh.survey.answers",
+            "kind",
+            invitation.kind().name().toLowerCase(java.util.Locale.ROOT),
+            "via",
+            "form")
+        .increment();
     model.addAttribute("lang", language(lang));
     model.addAttribute("dir", SurveyTexts.persian(lang) ? "rtl" : "ltr");
     model.addAttribute(
@@ -86,6 +105,10 @@ class SurveyController {
 
   @ExceptionHandler(SurveyLinks.RefusedLink.class)
   ModelAndView refusedLink(SurveyLinks.RefusedLink e) {
+    meters
+        .counter(
+            "sanjeh.survey.refused", "why", e.refusal().name().toLowerCase(java.util.Locale.ROOT))
+        .increment();
     HttpStatus status =
         switch (e.refusal()) {
           case EXPIRED -> HttpStatus.GONE;
@@ -97,6 +120,7 @@ class SurveyController {
 
   @ExceptionHandler(Responses.Refused.class)
   ModelAndView refusedAnswer(Responses.Refused e) {
+    meters.counter("sanjeh.survey.refused", "why", "answer").increment();
     return refusal(HttpStatus.BAD_REQUEST, e.getMessage());
   }
 

@@ -152,6 +152,41 @@ class SurveyServiceIT {
   }
 
   @Test
+  void aHammeredLinkIsRateLimitedWithRetryAfter() throws Exception {
+    String link = invite(SurveyKind.CSAT, "rate", "en");
+    int limited = 0;
+    String retryAfter = null;
+    for (int i = 0; i < 35; i++) {
+      HttpResponse<String> response = get(link);
+      if (response.statusCode() == 429) {
+        limited++;
+        retryAfter = response.headers().firstValue("Retry-After").orElse(null);
+      }
+    }
+    assertThat(limited).as("30 requests per link per minute, then 429").isBetween(5, 35);
+    assertThat(retryAfter).isNotNull();
+  }
+
+  @Test
+  void theOpenApiDescriptionAndTheMetricsAreServed() throws Exception {
+    HttpResponse<String> openApi =
+        http.send(
+            HttpRequest.newBuilder(uri("/v3/api-docs")).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    get(invite(SurveyKind.CES, "m", "en") + "&score=6");
+    HttpResponse<String> answers =
+        http.send(
+            HttpRequest.newBuilder(uri("/actuator/metrics/sanjeh.survey.answers")).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(openApi.statusCode()).isEqualTo(200);
+    assertThat(openApi.body()).contains("/v1/invitations").contains("/v1/scores");
+    assertThat(answers.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(answers.body()).at("/measurements/0/value").asDouble())
+        .isGreaterThanOrEqualTo(1.0);
+  }
+
+  @Test
   void invitationsAndScoresNeedAnApiKeyAndValidInput() throws Exception {
     HttpResponse<String> noKey =
         http.send(
