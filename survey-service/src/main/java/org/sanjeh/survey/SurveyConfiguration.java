@@ -45,7 +45,8 @@ class SurveyConfiguration {
         new ResponseSpool(properties.spool()),
         new ResponseStore(warehouse),
         properties.editWindow(),
-        clock);
+        clock,
+        properties.linkValidity());
   }
 
   @Bean(destroyMethod = "close")

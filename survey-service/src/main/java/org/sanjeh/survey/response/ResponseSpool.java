@@ -36,6 +36,9 @@ public final class ResponseSpool {
   private final Path active;
   private FileChannel channel;
   private long rotations;
+  private final Object syncLock = new Object();
+  private long written;
+  private long synced;
 
   /** Storage of a batch of answers; throws if it did not store them all. */
   @FunctionalInterface
@@ -55,18 +58,43 @@ public final class ResponseSpool {
     }
   }
 
-  /** Appends and fsyncs one answer; once this returns the answer may be acknowledged. */
-  public synchronized void append(SurveyResponse response) {
+  /**
+   * Appends and fsyncs one answer; once this returns the answer may be acknowledged. Concurrent
+   * appends share their fsync (group commit): the first caller to sync covers everything written
+   * before it, so callers wait for one disk flush, not for a queue of them.
+   */
+  public void append(SurveyResponse response) {
     byte[] line = (encode(response) + "\n").getBytes(StandardCharsets.UTF_8);
-    try {
-      ByteBuffer buffer = ByteBuffer.wrap(line);
-      while (buffer.hasRemaining()) {
-        channel.write(buffer);
+    long mine;
+    synchronized (this) {
+      try {
+        ByteBuffer buffer = ByteBuffer.wrap(line);
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(
+            "cannot write the answer to the response spool " + active + ": " + e.getMessage(), e);
       }
-      channel.force(false);
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot write the answer to the response spool " + active + ": " + e.getMessage(), e);
+      mine = ++written;
+    }
+    synchronized (syncLock) {
+      if (synced >= mine) {
+        return; // another caller's fsync already covered this line
+      }
+      long upTo;
+      FileChannel current;
+      synchronized (this) {
+        upTo = written;
+        current = channel;
+      }
+      try {
+        current.force(false);
+      } catch (IOException e) {
+        throw new UncheckedIOException(
+            "cannot sync the response spool " + active + ": " + e.getMessage(), e);
+      }
+      synced = upTo;
     }
   }
 
@@ -94,16 +122,34 @@ public final class ResponseSpool {
     return stored;
   }
 
+  /** The answers currently in the spool (for a restart's memory of recent answers). */
+  public synchronized List<SurveyResponse> contents() {
+    List<SurveyResponse> all = new ArrayList<>();
+    drainingFiles().forEach(f -> all.addAll(read(f)));
+    all.addAll(read(active));
+    return all;
+  }
+
   /** Answers not yet drained into the warehouse. */
   public synchronized long pending() {
     return drainingFiles().stream().mapToLong(f -> read(f).size()).sum() + read(active).size();
   }
 
-  private synchronized void rotate() {
+  private void rotate() {
+    synchronized (syncLock) {
+      synchronized (this) {
+        rotateLocked();
+      }
+    }
+  }
+
+  private void rotateLocked() {
     try {
       if (Files.size(active) == 0) {
         return;
       }
+      channel.force(false);
+      synced = written;
       channel.close();
       Path draining =
           folder.resolve(

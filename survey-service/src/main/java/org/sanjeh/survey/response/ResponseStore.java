@@ -90,6 +90,18 @@ public final class ResponseStore implements ResponseSpool.Store {
         });
   }
 
+  /** Invitations first answered since {@code since}, and when: a restarted service's memory. */
+  public java.util.Map<String, java.time.Instant> answeredSince(java.time.Instant since) {
+    java.util.Map<String, java.time.Instant> answered = new java.util.HashMap<>();
+    warehouse.query(
+        "SELECT invitation_id, toUnixTimestamp(min(first_answered_at)) FROM survey_responses"
+            + " WHERE first_answered_at >= toDateTime("
+            + since.getEpochSecond()
+            + ") GROUP BY invitation_id",
+        row -> answered.put(row.getString(1), java.time.Instant.ofEpochSecond(row.getLong(2))));
+    return answered;
+  }
+
   /** The stored answer of an invitation, if any. */
   public Optional<SurveyResponse> latest(String invitationId) {
     return warehouse

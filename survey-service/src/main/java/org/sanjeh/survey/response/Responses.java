@@ -44,11 +44,39 @@ public final class Responses {
           });
 
   public Responses(ResponseSpool spool, ResponseStore store, Duration editWindow, Clock clock) {
+    this(spool, store, editWindow, clock, null);
+  }
+
+  /**
+   * @param linkValidity when given, the invitations first answered within it are loaded now, so
+   *     that a first answer needs no lookup: any invitation not known then was never answered
+   */
+  public Responses(
+      ResponseSpool spool,
+      ResponseStore store,
+      Duration editWindow,
+      Clock clock,
+      Duration linkValidity) {
     this.spool = spool;
     this.store = store;
     this.editWindow = editWindow;
     this.clock = clock;
+    if (linkValidity != null) {
+      firstAnswered.putAll(store.answeredSince(clock.instant().minus(linkValidity)));
+      spool
+          .contents()
+          .forEach(
+              r ->
+                  firstAnswered.merge(
+                      r.invitationId(), r.firstAnsweredAt(), (a, b) -> a.isBefore(b) ? a : b));
+      complete = true;
+    }
   }
+
+  /** First-answer times of every invitation answered within the link validity, when complete. */
+  private final Map<String, Instant> firstAnswered = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private boolean complete;
 
   public SurveyResponse answer(
       SurveyLinks.Invitation invitation, int score, String comment, List<String> reasons) {
@@ -90,6 +118,7 @@ public final class Responses {
             now);
     spool.append(response);
     latest.put(invitation.invitationId(), response);
+    firstAnswered.putIfAbsent(invitation.invitationId(), response.firstAnsweredAt());
     return response;
   }
 
@@ -102,6 +131,9 @@ public final class Responses {
     SurveyResponse remembered = latest.get(invitationId);
     if (remembered != null) {
       return remembered;
+    }
+    if (complete && !firstAnswered.containsKey(invitationId)) {
+      return null; // never answered: nothing to look up
     }
     try {
       return store.latest(invitationId).orElse(null);
