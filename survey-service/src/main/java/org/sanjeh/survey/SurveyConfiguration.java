@@ -8,6 +8,7 @@ import org.sanjeh.survey.invite.InvitationPolicy;
 import org.sanjeh.survey.invite.InvitationService;
 import org.sanjeh.survey.invite.ResolvedTicketsConsumer;
 import org.sanjeh.survey.link.SurveyLinks;
+import org.sanjeh.survey.response.AnswerPublisher;
 import org.sanjeh.survey.response.ResponseSpool;
 import org.sanjeh.survey.response.ResponseStore;
 import org.sanjeh.survey.response.Responses;
@@ -39,14 +40,25 @@ class SurveyConfiguration {
     return Warehouse.connect(properties.warehouse());
   }
 
+  @Bean(destroyMethod = "close")
+  @ConditionalOnExpression("'${sanjeh.survey.kafka-bootstrap-servers:}' != ''")
+  AnswerPublisher answerPublisher(SurveyProperties properties) {
+    return new AnswerPublisher(properties.kafkaBootstrapServers());
+  }
+
   @Bean
-  Responses responses(SurveyProperties properties, Warehouse warehouse, Clock clock) {
+  Responses responses(
+      SurveyProperties properties,
+      Warehouse warehouse,
+      Clock clock,
+      org.springframework.beans.factory.ObjectProvider<AnswerPublisher> publisher) {
     return new Responses(
-        new ResponseSpool(properties.spool()),
-        new ResponseStore(warehouse),
-        properties.editWindow(),
-        clock,
-        properties.linkValidity());
+            new ResponseSpool(properties.spool()),
+            new ResponseStore(warehouse),
+            properties.editWindow(),
+            clock,
+            properties.linkValidity())
+        .alsoPublishTo(publisher.getIfAvailable());
   }
 
   @Bean(destroyMethod = "close")

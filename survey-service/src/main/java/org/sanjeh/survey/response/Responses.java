@@ -122,9 +122,26 @@ public final class Responses {
     return response;
   }
 
-  /** Writes the spooled answers to ClickHouse; they stay spooled if it fails. */
+  private ResponseSpool.Store alsoTo;
+
+  /** Answers also go to {@code publisher} (Kafka), after ClickHouse, in the same drain. */
+  public Responses alsoPublishTo(ResponseSpool.Store publisher) {
+    this.alsoTo = publisher;
+    return this;
+  }
+
+  /**
+   * Writes the spooled answers to ClickHouse (and the publisher); they stay spooled if it fails.
+   */
   public long flush() {
-    return spool.drain(store);
+    ResponseSpool.Store publisher = alsoTo;
+    return spool.drain(
+        batch -> {
+          store.store(batch);
+          if (publisher != null) {
+            publisher.store(batch);
+          }
+        });
   }
 
   private SurveyResponse previous(String invitationId) {

@@ -1,0 +1,110 @@
+package org.sanjeh.survey.response;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Publishes answers for live use: every answer on {@code survey-responses}, detractors also on
+ * {@code survey-alerts} (the closed loop), keyed by invitation id, as JSON. Part of the spool's
+ * drain: the answers leave the spool only once Kafka acknowledged them (acks=all). A retried drain
+ * can publish an answer twice; consumers key on invitation id and answered_at.
+ */
+public final class AnswerPublisher implements ResponseSpool.Store, AutoCloseable {
+
+  public static final String RESPONSES = "survey-responses";
+  public static final String ALERTS = "survey-alerts";
+
+  private final KafkaProducer<String, byte[]> producer;
+
+  public AnswerPublisher(String bootstrapServers) {
+    createTopics(bootstrapServers);
+    this.producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                10_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                20_000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                30_000),
+            new StringSerializer(),
+            new ByteArraySerializer());
+  }
+
+  @Override
+  public void store(List<SurveyResponse> responses) {
+    List<Future<RecordMetadata>> sends = new ArrayList<>();
+    for (SurveyResponse response : responses) {
+      byte[] json = ResponseSpool.encode(response).getBytes(StandardCharsets.UTF_8);
+      sends.add(producer.send(new ProducerRecord<>(RESPONSES, response.invitationId(), json)));
+      if (ResponseStore.detractor(response)) {
+        sends.add(producer.send(new ProducerRecord<>(ALERTS, response.invitationId(), json)));
+      }
+    }
+    for (Future<RecordMetadata> send : sends) {
+      try {
+        send.get(30, TimeUnit.SECONDS);
+      } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+        throw new IllegalStateException(
+            "Kafka did not acknowledge the answers; they stay spooled: " + e.getMessage(), e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(
+            "interrupted while publishing answers; they stay spooled", e);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    producer.close(Duration.ofSeconds(10));
+  }
+
+  private static void createTopics(String bootstrapServers) {
+    Map<String, String> keep = Map.of("retention.ms", "-1");
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+      for (String topic : List.of(RESPONSES, ALERTS)) {
+        try {
+          admin
+              .createTopics(List.of(new NewTopic(topic, 1, (short) 1).configs(keep)))
+              .all()
+              .get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+          if (!(e.getCause() instanceof TopicExistsException)) {
+            throw new IllegalStateException(
+                "cannot create Kafka topic " + topic + ": " + e.getCause().getMessage(), e);
+          }
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating the survey topics", e);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException(
+          "Kafka at " + bootstrapServers + " did not answer within 30 s", e);
+    }
+  }
+}
