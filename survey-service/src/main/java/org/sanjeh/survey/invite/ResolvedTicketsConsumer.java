@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -32,6 +33,7 @@ public final class ResolvedTicketsConsumer implements Runnable, AutoCloseable {
   private final Clock clock;
   private final TicketEventCodec codec = new TicketEventCodec();
   private final AtomicBoolean running = new AtomicBoolean(true);
+  private final AtomicLong skipped = new AtomicLong();
 
   public ResolvedTicketsConsumer(String bootstrapServers, InvitationService service, Clock clock) {
     this.service = service;
@@ -56,6 +58,16 @@ public final class ResolvedTicketsConsumer implements Runnable, AutoCloseable {
           DecodeResult decoded = codec.decode(record.value());
           if (decoded.isValid()) {
             service.onEvent(decoded.event());
+          } else {
+            // The intake validated this topic; a bad record here means another writer. Skip it,
+            // say where it is so it can be inspected, and keep the stream moving.
+            LOG.warn(
+                "skipped undecodable record at {}-{} offset {}: {}",
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                decoded.describeErrors());
+            skipped.incrementAndGet();
           }
         }
         if (System.nanoTime() - lastTick > 1_000_000_000L) {
@@ -75,6 +87,11 @@ public final class ResolvedTicketsConsumer implements Runnable, AutoCloseable {
     } finally {
       consumer.close(Duration.ofSeconds(5));
     }
+  }
+
+  /** Records on the topic that were not valid ticket events (logged and passed over). */
+  public long undecodable() {
+    return skipped.get();
   }
 
   @Override

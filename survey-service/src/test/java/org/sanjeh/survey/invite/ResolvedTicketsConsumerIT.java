@@ -1,0 +1,146 @@
+package org.sanjeh.survey.invite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.sanjeh.core.event.AuthorRole;
+import org.sanjeh.core.event.Channel;
+import org.sanjeh.core.event.EventType;
+import org.sanjeh.core.event.TicketEvent;
+import org.sanjeh.core.event.TicketEventCodec;
+import org.sanjeh.core.survey.SurveyKind;
+import org.sanjeh.ingestion.kafka.LocalKafka;
+import org.sanjeh.ingestion.kafka.Topics;
+import org.sanjeh.survey.link.SurveyLinks;
+import org.sanjeh.warehouse.Warehouse;
+import org.sanjeh.warehouse.testing.ClickHouseExtension;
+
+/**
+ * The path the demo runs: ticket events on a real Kafka broker, read by the consumer, become
+ * invitations in the outbox and in ClickHouse. A record that is not a ticket event is passed over
+ * without stopping the stream, and an event delivered twice invites once.
+ */
+@ExtendWith(ClickHouseExtension.class)
+class ResolvedTicketsConsumerIT {
+
+  private static final Instant RESOLVED_AT = Instant.parse("2026-05-08T10:00:00Z");
+  @TempDir Path outbox;
+  private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+  @Test
+  void resolvedTicketsOnKafkaBecomeInvitations(Warehouse warehouse) throws Exception {
+    LocalKafka broker = LocalKafka.start(Files.createTempDirectory("sanjeh-kafka-invite-"), 0, 0);
+    // Two hours after the resolutions, so the policy's delay has passed at the first tick.
+    Clock later = Clock.fixed(RESOLVED_AT.plus(Duration.ofHours(2)), ZoneOffset.UTC);
+    try (InvitationLog log = new InvitationLog(warehouse)) {
+      Topics.ensure(broker.bootstrapServers(), 1);
+      TicketEvent first = resolved("T-1", "C-1", "e1");
+      publish(
+          broker,
+          List.of(
+              codecBytes(first),
+              "{\"not\":\"a ticket event\"}".getBytes(StandardCharsets.UTF_8),
+              codecBytes(first), // delivered twice
+              codecBytes(resolved("T-2", "C-2", "e2"))));
+
+      InvitationService service =
+          new InvitationService(
+              InvitationPolicy.defaults(SurveyKind.CSAT),
+              new SurveyLinks(
+                  "a-key-for-the-consumer-test-0123456789".getBytes(StandardCharsets.UTF_8), later),
+              log,
+              new FolderSender(outbox),
+              "http://survey.test",
+              Duration.ofDays(14));
+      try (ResolvedTicketsConsumer consumer =
+          new ResolvedTicketsConsumer(broker.bootstrapServers(), service, later)) {
+        Thread thread = new Thread(consumer, "consumer-under-test");
+        thread.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (service.invited() < 2 && System.nanoTime() < deadline) {
+          Thread.sleep(100);
+        }
+        Thread.sleep(1_500); // one more tick: the duplicate must not produce a third invitation
+        consumer.close();
+        thread.join(10_000);
+
+        assertThat(service.invited()).isEqualTo(2);
+        assertThat(consumer.undecodable()).isEqualTo(1);
+      }
+    } finally {
+      broker.stop();
+      deleteQuietly(broker.home());
+    }
+
+    try (var files = Files.list(outbox)) {
+      assertThat(files.filter(f -> f.toString().endsWith(".html"))).hasSize(2);
+    }
+    assertThat(
+            warehouse.query(
+                "SELECT ticket_id FROM survey_invitations FINAL WHERE ticket_id LIKE '"
+                    + run
+                    + "%' ORDER BY ticket_id",
+                r -> r.getString(1)))
+        .containsExactly(run + "T-1", run + "T-2");
+  }
+
+  private static byte[] codecBytes(TicketEvent event) {
+    return new TicketEventCodec().encodeBytes(event);
+  }
+
+  private static void publish(LocalKafka broker, List<byte[]> values) throws Exception {
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG,
+                "all"),
+            new StringSerializer(),
+            new ByteArraySerializer())) {
+      for (byte[] value : values) {
+        producer.send(new ProducerRecord<>(Topics.TICKET_EVENTS, value)).get();
+      }
+    }
+  }
+
+  private TicketEvent resolved(String ticket, String customer, String eventId) {
+    return TicketEvent.builder()
+        .eventId(run + eventId)
+        .ticketId(run + ticket)
+        .customerId(run + customer)
+        .occurredAt(RESOLVED_AT)
+        .type(EventType.RESOLVED)
+        .channel(Channel.EMAIL)
+        .authorRole(AuthorRole.AGENT)
+        .language("en")
+        .team("billing")
+        .build();
+  }
+
+  private static void deleteQuietly(Path home) {
+    try (var files = Files.walk(home)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (java.io.IOException ignored) {
+      // a temporary folder
+    }
+  }
+}
