@@ -2,16 +2,29 @@ package org.sanjeh.survey.invite;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.sanjeh.core.event.TicketEvent;
 import org.sanjeh.survey.link.SurveyLinks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * From ticket events to invitations: the planner decides, this service issues the signed link,
- * records the invitation (or the skip and its reason) and hands the message to the sender.
+ * hands the message to the sender and records the invitation (or the skip and its reason).
+ *
+ * <p>The message goes out before the invitation is recorded, so a recorded invitation was sent. A
+ * message the sender could not deliver (mail server down, full disk) is kept, with its link, and
+ * tried again at every tick until it goes out; it is never dropped.
  */
 public final class InvitationService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(InvitationService.class);
+
+  /** A message and the record written once the sender accepted it. */
+  private record Outgoing(Sender.Message message, InvitationLog.Invited record) {}
 
   private final InvitationPlanner planner;
   private final InvitationPolicy policy;
@@ -20,6 +33,7 @@ public final class InvitationService {
   private final Sender sender;
   private final String baseUrl;
   private final Duration validity;
+  private final List<Outgoing> unsent = new ArrayList<>();
   private long invited;
   private long skipped;
 
@@ -46,11 +60,14 @@ public final class InvitationService {
   /** Makes the decisions due by {@code now}; returns how many invitations went out. */
   public synchronized int tick(Instant now) {
     int sent = 0;
+    List<Outgoing> retries = List.copyOf(unsent);
+    unsent.clear();
+    for (Outgoing outgoing : retries) {
+      sent += deliver(outgoing) ? 1 : 0;
+    }
     for (InvitationPlanner.Decision decision : planner.due(now)) {
       if (decision.invite()) {
-        invite(decision);
-        sent++;
-        invited++;
+        sent += deliver(prepare(decision)) ? 1 : 0;
       } else {
         log.skipped(
             new InvitationLog.Skipped(
@@ -72,7 +89,28 @@ public final class InvitationService {
     return skipped;
   }
 
-  private void invite(InvitationPlanner.Decision decision) {
+  /** Invitations the sender has not accepted yet; they are tried again at every tick. */
+  public synchronized int unsent() {
+    return unsent.size();
+  }
+
+  private boolean deliver(Outgoing outgoing) {
+    try {
+      sender.send(outgoing.message());
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "invitation {} not sent yet, will try again: {}",
+          outgoing.message().invitationId(),
+          e.getMessage());
+      unsent.add(outgoing);
+      return false;
+    }
+    log.invited(outgoing.record());
+    invited++;
+    return true;
+  }
+
+  private Outgoing prepare(InvitationPlanner.Decision decision) {
     TicketEvent resolution = decision.resolution();
     String language = "fa".equals(resolution.language()) ? "fa" : "en";
     String token = links.issue(policy.kind(), validity);
@@ -82,7 +120,7 @@ public final class InvitationService {
     for (int score = policy.kind().lowest(); score <= policy.kind().highest(); score++) {
       oneClick.put(score, link + "&score=" + score);
     }
-    log.invited(
+    InvitationLog.Invited record =
         new InvitationLog.Invited(
             invitation.invitationId(),
             policy.kind(),
@@ -93,8 +131,8 @@ public final class InvitationService {
             nullToEmpty(resolution.agentId()),
             language,
             decision.at(),
-            invitation.expiresAt()));
-    sender.send(
+            invitation.expiresAt());
+    Sender.Message message =
         new Sender.Message(
             invitation.invitationId(),
             decision.customerId(),
@@ -102,7 +140,8 @@ public final class InvitationService {
             policy.kind(),
             language,
             link,
-            oneClick));
+            oneClick);
+    return new Outgoing(message, record);
   }
 
   private static String nullToEmpty(String text) {

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -83,6 +85,53 @@ class InvitationServiceIT {
         .containsExactly(
             run + "T-2: reopened after it was solved",
             run + "T-3: customer already invited 1 time(s) within PT168H");
+  }
+
+  @Test
+  void aMessageTheSenderRefusesIsKeptAndSentAtALaterTickWithTheSameLink(Warehouse warehouse)
+      throws Exception {
+    FolderSender folder = new FolderSender(outbox);
+    List<String> refused = new ArrayList<>();
+    Sender downTwice =
+        message -> {
+          if (refused.size() < 2) {
+            refused.add(message.invitationId());
+            throw new IllegalStateException("mail server not answering");
+          }
+          folder.send(message);
+        };
+    try (InvitationLog log = new InvitationLog(warehouse)) {
+      InvitationService service =
+          new InvitationService(
+              InvitationPolicy.defaults(SurveyKind.CSAT),
+              new SurveyLinks(
+                  "a-signing-key-for-the-retry-test-000000".getBytes(StandardCharsets.UTF_8),
+                  Clock.systemUTC()),
+              log,
+              downTwice,
+              "http://survey.test",
+              Duration.ofDays(14));
+      service.onEvent(resolved("T-9", "C-9", Channel.EMAIL, "en"));
+
+      Instant due = T0.plus(Duration.ofHours(2));
+      assertThat(service.tick(due)).isZero();
+      assertThat(service.tick(due.plusSeconds(1))).isZero();
+      assertThat(service.unsent()).isEqualTo(1);
+      assertThat(service.tick(due.plusSeconds(2))).isEqualTo(1);
+      assertThat(service.unsent()).isZero();
+      assertThat(service.tick(due.plusSeconds(3))).isZero();
+      assertThat(service.invited()).isEqualTo(1);
+    }
+
+    assertThat(refused).hasSize(2).containsOnly(refused.get(0));
+    assertThat(outbox.resolve(refused.get(0) + ".html")).exists();
+    assertThat(
+            warehouse.query(
+                "SELECT invitation_id FROM survey_invitations FINAL WHERE ticket_id = '"
+                    + run
+                    + "T-9'",
+                r -> r.getString(1)))
+        .containsExactly(refused.get(0));
   }
 
   private TicketEvent resolved(String ticket, String customer, Channel channel, String language) {
