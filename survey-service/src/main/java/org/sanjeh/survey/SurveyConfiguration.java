@@ -7,6 +7,9 @@ import org.sanjeh.survey.invite.InvitationLog;
 import org.sanjeh.survey.invite.InvitationPolicy;
 import org.sanjeh.survey.invite.InvitationService;
 import org.sanjeh.survey.invite.ResolvedTicketsConsumer;
+import org.sanjeh.survey.invite.Sender;
+import org.sanjeh.survey.invite.SmtpSender;
+import org.sanjeh.survey.invite.WarehouseRecipients;
 import org.sanjeh.survey.link.SurveyLinks;
 import org.sanjeh.survey.response.AnswerPublisher;
 import org.sanjeh.survey.response.ResponseSpool;
@@ -66,11 +69,24 @@ class SurveyConfiguration {
     return new InvitationLog(warehouse);
   }
 
+  /** E-mail through SMTP when a server is configured, else the demo's outbox folder. */
+  @Bean
+  Sender invitationSender(SurveyProperties properties, Warehouse warehouse) {
+    if (properties.smtpHost().isEmpty()) {
+      return new FolderSender(properties.outbox());
+    }
+    return new SmtpSender(properties.smtp(), new WarehouseRecipients(warehouse));
+  }
+
   /** Invitations from the event stream, when Kafka is configured. */
   @Bean(destroyMethod = "close")
   @ConditionalOnExpression("'${sanjeh.survey.kafka-bootstrap-servers:}' != ''")
   ResolvedTicketsConsumer resolvedTicketsConsumer(
-      SurveyProperties properties, SurveyLinks links, InvitationLog log, Clock clock) {
+      SurveyProperties properties,
+      SurveyLinks links,
+      InvitationLog log,
+      Sender sender,
+      Clock clock) {
     InvitationPolicy defaults = InvitationPolicy.defaults(properties.kind());
     InvitationPolicy policy =
         new InvitationPolicy(
@@ -83,12 +99,7 @@ class SurveyConfiguration {
             properties.sampleShare());
     InvitationService service =
         new InvitationService(
-            policy,
-            links,
-            log,
-            new FolderSender(properties.outbox()),
-            properties.baseUrl(),
-            properties.linkValidity());
+            policy, links, log, sender, properties.baseUrl(), properties.linkValidity());
     ResolvedTicketsConsumer consumer =
         new ResolvedTicketsConsumer(properties.kafkaBootstrapServers(), service, clock);
     Thread thread = new Thread(consumer, "survey-invitations");

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.sanjeh.survey.invite.SmtpSender;
 import org.sanjeh.warehouse.WarehouseConfig;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -18,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param kafkaBootstrapServers where resolved tickets come from; empty: invitations only by API
  * @param kind the survey sent after resolution
  * @param outbox where the local sender writes the messages
+ * @param smtpHost an SMTP server for e-mail invitations; empty (the default): the folder sender.
+ *     The password comes from {@code SANJEH_SURVEY_SMTPPASSWORD}
  */
 @Validated
 @ConfigurationProperties("sanjeh.survey")
@@ -33,6 +36,12 @@ public record SurveyProperties(
     @DefaultValue("1h") Duration inviteDelay,
     @DefaultValue("1.0") double sampleShare,
     @DefaultValue("var/survey/outbox") Path outbox,
+    @DefaultValue("") String smtpHost,
+    @DefaultValue("587") int smtpPort,
+    @DefaultValue("true") boolean smtpStartTls,
+    @DefaultValue("survey@localhost") String smtpFrom,
+    @DefaultValue("") String smtpUser,
+    @DefaultValue("") String smtpPassword,
     @DefaultValue("30") int requestsPerLinkPerMinute,
     @DefaultValue("300") int requestsPerAddressPerMinute,
     @DefaultValue("127.0.0.1") String clickhouseHost,
@@ -40,6 +49,11 @@ public record SurveyProperties(
     @DefaultValue("sanjeh") String clickhouseDatabase,
     @DefaultValue("default") String clickhouseUser,
     @DefaultValue("") String clickhousePassword) {
+
+  public SmtpSender.Settings smtp() {
+    return new SmtpSender.Settings(
+        smtpHost, smtpPort, smtpStartTls, smtpFrom, smtpUser, smtpPassword);
+  }
 
   public WarehouseConfig warehouse() {
     return new WarehouseConfig(

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.sanjeh.core.event.Channel;
 
 /**
@@ -27,63 +26,17 @@ public final class FolderSender implements Sender {
 
   @Override
   public void send(Message message) {
-    boolean persian = "fa".equals(message.language());
     try {
-      Files.writeString(outbox.resolve(message.invitationId() + ".html"), html(message, persian));
+      Files.writeString(
+          outbox.resolve(message.invitationId() + ".html"), InvitationMail.html(message));
       if (message.channel() == Channel.WHATSAPP
           || message.channel() == Channel.TELEGRAM
           || message.channel() == Channel.SMS) {
-        String text =
-            persian
-                ? "لطفاً با یک کلیک به ما بگویید چطور بودیم: "
-                : "How did we do? Tell us in one click: ";
         Files.writeString(
-            outbox.resolve(message.invitationId() + ".txt"), text + message.link() + "\n");
+            outbox.resolve(message.invitationId() + ".txt"), InvitationMail.text(message));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the invitation to " + outbox, e);
     }
-  }
-
-  private static String html(Message message, boolean persian) {
-    StringBuilder buttons = new StringBuilder();
-    for (Map.Entry<Integer, String> score : message.oneClick().entrySet()) {
-      String label = persian ? persianDigits(score.getKey()) : Integer.toString(score.getKey());
-      buttons
-          .append("<a href=\"")
-          .append(escape(score.getValue()))
-          .append(
-              "\" style=\"display:inline-block;min-width:36px;padding:10px;margin:2px;border:2px solid #14427f;border-radius:6px;color:#14427f;text-decoration:none;text-align:center\">")
-          .append(label)
-          .append("</a>");
-    }
-    String question = persian ? "از پشتیبانی ما چقدر راضی بودید؟" : "How did we do?";
-    return "<!DOCTYPE html><html lang=\""
-        + (persian ? "fa" : "en")
-        + "\" dir=\""
-        + (persian ? "rtl" : "ltr")
-        + "\"><head><meta charset=\"utf-8\"></head>"
-        + "<body style=\"font-family:Tahoma,sans-serif\"><p>"
-        + question
-        + "</p><p>"
-        + buttons
-        + "</p>"
-        + "<p><a href=\""
-        + escape(message.link())
-        + "\">"
-        + (persian ? "باز کردن نظرسنجی" : "Open the survey")
-        + "</a></p></body></html>\n";
-  }
-
-  private static String persianDigits(int value) {
-    StringBuilder out = new StringBuilder();
-    for (char c : Integer.toString(value).toCharArray()) {
-      out.append((char) ('\u06F0' + (c - '0')));
-    }
-    return out.toString();
-  }
-
-  private static String escape(String text) {
-    return text.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;");
   }
 }

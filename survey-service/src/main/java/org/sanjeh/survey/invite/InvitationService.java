@@ -97,6 +97,13 @@ public final class InvitationService {
   private boolean deliver(Outgoing outgoing) {
     try {
       sender.send(outgoing.message());
+    } catch (Sender.Undeliverable e) {
+      InvitationLog.Invited record = outgoing.record();
+      log.skipped(
+          new InvitationLog.Skipped(
+              record.ticketId(), record.customerId(), e.getMessage(), record.invitedAt()));
+      skipped++;
+      return false;
     } catch (RuntimeException e) {
       LOG.warn(
           "invitation {} not sent yet, will try again: {}",

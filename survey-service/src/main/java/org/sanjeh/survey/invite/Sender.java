@@ -23,5 +23,16 @@ public interface Sender {
       String link,
       Map<Integer, String> oneClick) {}
 
+  /**
+   * Delivers the message or throws: {@link Undeliverable} when it can never reach this customer
+   * (recorded as a skip), any other exception when it may work later (tried again).
+   */
   void send(Message message);
+
+  /** The customer cannot be reached this way, e.g. no e-mail address is known. */
+  final class Undeliverable extends RuntimeException {
+    public Undeliverable(String reason) {
+      super(reason);
+    }
+  }
 }

@@ -134,6 +134,43 @@ class InvitationServiceIT {
         .containsExactly(refused.get(0));
   }
 
+  @Test
+  void anUndeliverableInvitationIsRecordedAsASkipWithItsReasonAndNotRetried(Warehouse warehouse)
+      throws Exception {
+    Sender noAddress =
+        message -> {
+          throw new Sender.Undeliverable("no e-mail address known for customer " + run + "C-8");
+        };
+    try (InvitationLog log = new InvitationLog(warehouse)) {
+      InvitationService service =
+          new InvitationService(
+              InvitationPolicy.defaults(SurveyKind.CSAT),
+              new SurveyLinks(
+                  "a-signing-key-for-the-skip-test-0000000".getBytes(StandardCharsets.UTF_8),
+                  Clock.systemUTC()),
+              log,
+              noAddress,
+              "http://survey.test",
+              Duration.ofDays(14));
+      service.onEvent(resolved("T-8", "C-8", Channel.EMAIL, "en"));
+
+      assertThat(service.tick(T0.plus(Duration.ofHours(2)))).isZero();
+      assertThat(service.unsent()).isZero();
+      assertThat(service.skipped()).isEqualTo(1);
+      assertThat(service.invited()).isZero();
+    }
+    assertThat(
+            warehouse.query(
+                "SELECT reason FROM survey_skips WHERE ticket_id = '" + run + "T-8'",
+                r -> r.getString(1)))
+        .containsExactly("no e-mail address known for customer " + run + "C-8");
+    assertThat(
+            warehouse.query(
+                "SELECT count() FROM survey_invitations WHERE ticket_id = '" + run + "T-8'",
+                r -> r.getLong(1)))
+        .containsExactly(0L);
+  }
+
   private TicketEvent resolved(String ticket, String customer, Channel channel, String language) {
     return event(ticket, customer, T0, EventType.RESOLVED).toBuilder()
         .channel(channel)
