@@ -35,20 +35,9 @@ class InvitationServiceIT {
   @Test
   void resolvedTicketsBecomeInvitationsWithOneClickLinksAndSkipsAreExplained(Warehouse warehouse)
       throws Exception {
-    SurveyLinks links =
-        new SurveyLinks(
-            "a-signing-key-for-the-invitation-test!".getBytes(StandardCharsets.UTF_8),
-            Clock.systemUTC());
     InvitationService service;
     try (InvitationLog log = new InvitationLog(warehouse)) {
-      service =
-          new InvitationService(
-              InvitationPolicy.defaults(SurveyKind.CSAT),
-              links,
-              log,
-              new FolderSender(outbox),
-              "http://survey.test",
-              Duration.ofDays(14));
+      service = service(log, new FolderSender(outbox));
       service.onEvent(resolved("T-1", "C-1", Channel.WHATSAPP, "fa"));
       service.onEvent(resolved("T-2", "C-2", Channel.EMAIL, "en"));
       service.onEvent(event("T-2", "C-2", T0.plus(Duration.ofMinutes(10)), EventType.REOPENED));
@@ -101,16 +90,7 @@ class InvitationServiceIT {
           folder.send(message);
         };
     try (InvitationLog log = new InvitationLog(warehouse)) {
-      InvitationService service =
-          new InvitationService(
-              InvitationPolicy.defaults(SurveyKind.CSAT),
-              new SurveyLinks(
-                  "a-signing-key-for-the-retry-test-000000".getBytes(StandardCharsets.UTF_8),
-                  Clock.systemUTC()),
-              log,
-              downTwice,
-              "http://survey.test",
-              Duration.ofDays(14));
+      InvitationService service = service(log, downTwice);
       service.onEvent(resolved("T-9", "C-9", Channel.EMAIL, "en"));
 
       Instant due = T0.plus(Duration.ofHours(2));
@@ -142,16 +122,7 @@ class InvitationServiceIT {
           throw new Sender.Undeliverable("no e-mail address known for customer " + run + "C-8");
         };
     try (InvitationLog log = new InvitationLog(warehouse)) {
-      InvitationService service =
-          new InvitationService(
-              InvitationPolicy.defaults(SurveyKind.CSAT),
-              new SurveyLinks(
-                  "a-signing-key-for-the-skip-test-0000000".getBytes(StandardCharsets.UTF_8),
-                  Clock.systemUTC()),
-              log,
-              noAddress,
-              "http://survey.test",
-              Duration.ofDays(14));
+      InvitationService service = service(log, noAddress);
       service.onEvent(resolved("T-8", "C-8", Channel.EMAIL, "en"));
 
       assertThat(service.tick(T0.plus(Duration.ofHours(2)))).isZero();
@@ -169,6 +140,21 @@ class InvitationServiceIT {
                 "SELECT count() FROM survey_invitations WHERE ticket_id = '" + run + "T-8'",
                 r -> r.getLong(1)))
         .containsExactly(0L);
+  }
+
+  private final SurveyLinks links =
+      new SurveyLinks(
+          "a-signing-key-for-the-invitation-test!".getBytes(StandardCharsets.UTF_8),
+          Clock.systemUTC());
+
+  private InvitationService service(InvitationLog log, Sender sender) {
+    return new InvitationService(
+        InvitationPolicy.defaults(SurveyKind.CSAT),
+        links,
+        log,
+        sender,
+        "http://survey.test",
+        Duration.ofDays(14));
   }
 
   private TicketEvent resolved(String ticket, String customer, Channel channel, String language) {
