@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,6 +27,7 @@ import org.sanjeh.core.event.TicketEvent;
 import org.sanjeh.core.event.TicketEventCodec;
 import org.sanjeh.core.survey.SurveyKind;
 import org.sanjeh.ingestion.kafka.LocalKafka;
+import org.sanjeh.ingestion.kafka.TestKafka;
 import org.sanjeh.ingestion.kafka.Topics;
 import org.sanjeh.survey.link.SurveyLinks;
 import org.sanjeh.warehouse.Warehouse;
@@ -47,11 +47,10 @@ class ResolvedTicketsConsumerIT {
 
   @Test
   void resolvedTicketsOnKafkaBecomeInvitations(Warehouse warehouse) throws Exception {
-    LocalKafka broker = LocalKafka.start(Files.createTempDirectory("sanjeh-kafka-invite-"), 0, 0);
+    LocalKafka broker = TestKafka.shared();
     // Two hours after the resolutions, so the policy's delay has passed at the first tick.
     Clock later = Clock.fixed(RESOLVED_AT.plus(Duration.ofHours(2)), ZoneOffset.UTC);
     try (InvitationLog log = new InvitationLog(warehouse)) {
-      Topics.ensure(broker.bootstrapServers(), 1);
       TicketEvent first = resolved("T-1", "C-1", "e1");
       publish(
           broker,
@@ -85,9 +84,6 @@ class ResolvedTicketsConsumerIT {
         assertThat(service.invited()).isEqualTo(2);
         assertThat(consumer.undecodable()).isEqualTo(1);
       }
-    } finally {
-      broker.stop();
-      deleteQuietly(broker.home());
     }
 
     try (var files = Files.list(outbox)) {
@@ -134,13 +130,5 @@ class ResolvedTicketsConsumerIT {
         .language("en")
         .team("billing")
         .build();
-  }
-
-  private static void deleteQuietly(Path home) {
-    try (var files = Files.walk(home)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (java.io.IOException ignored) {
-      // a temporary folder
-    }
   }
 }

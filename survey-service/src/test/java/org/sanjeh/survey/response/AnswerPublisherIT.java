@@ -3,29 +3,20 @@ package org.sanjeh.survey.response;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.sanjeh.core.survey.SurveyKind;
 import org.sanjeh.ingestion.kafka.LocalKafka;
+import org.sanjeh.ingestion.kafka.TestKafka;
 
 /** Answers and detractor alerts on a real Kafka broker. */
 class AnswerPublisherIT {
 
   @Test
   void everyAnswerIsPublishedAndDetractorsAlsoRaiseAnAlert() throws Exception {
-    LocalKafka broker = LocalKafka.start(Files.createTempDirectory("sanjeh-kafka-survey-"), 0, 0);
+    LocalKafka broker = TestKafka.shared();
     try (AnswerPublisher publisher = new AnswerPublisher(broker.bootstrapServers())) {
       Instant at = Instant.parse("2026-05-08T10:00:00Z");
       publisher.store(
@@ -42,40 +33,11 @@ class AnswerPublisherIT {
       assertThat(new String(alerts.get(0).value(), StandardCharsets.UTF_8))
           .contains("\"score\":2")
           .contains("too slow");
-    } finally {
-      broker.stop();
-      deleteQuietly(broker.home());
     }
   }
 
   private static List<ConsumerRecord<String, byte[]>> read(
       LocalKafka broker, String topic, int expected) {
-    List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-    try (KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                broker.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest"),
-            new StringDeserializer(),
-            new ByteArrayDeserializer())) {
-      consumer.subscribe(List.of(topic));
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (found.size() < expected && System.nanoTime() < deadline) {
-        consumer.poll(Duration.ofMillis(200)).forEach(found::add);
-      }
-    }
-    return found;
-  }
-
-  private static void deleteQuietly(Path home) {
-    try (var files = Files.walk(home)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (java.io.IOException ignored) {
-      // a temporary folder
-    }
+    return TestKafka.read(broker.bootstrapServers(), topic, expected, record -> true);
   }
 }
