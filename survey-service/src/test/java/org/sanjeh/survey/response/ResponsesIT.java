@@ -51,12 +51,7 @@ class ResponsesIT {
   @Test
   void aDoubleClickAndAChangeOfMindWithinTheWindowLeaveOneRowWithTheLastAnswer(
       Warehouse warehouse) {
-    Responses responses =
-        new Responses(
-            new ResponseSpool(spoolDir),
-            new ResponseStore(warehouse),
-            Responses.DEFAULT_EDIT_WINDOW,
-            clock);
+    Responses responses = responses(warehouse);
     SurveyLinks.Invitation invitation = invitation(SurveyKind.CSAT);
 
     responses.answer(invitation, 2, null, List.of());
@@ -76,12 +71,7 @@ class ResponsesIT {
 
   @Test
   void detractorsRaiseAnAlertAndAChangedAnswerClearsIt(Warehouse warehouse) {
-    Responses responses =
-        new Responses(
-            new ResponseSpool(spoolDir),
-            new ResponseStore(warehouse),
-            Responses.DEFAULT_EDIT_WINDOW,
-            clock);
+    Responses responses = responses(warehouse);
     SurveyLinks.Invitation unhappy = invitation(SurveyKind.NPS);
     SurveyLinks.Invitation happy = invitation(SurveyKind.CSAT);
 
@@ -109,23 +99,13 @@ class ResponsesIT {
 
   @Test
   void afterTheEditWindowTheAnswerIsKeptAsItWas(Warehouse warehouse) {
-    Responses first =
-        new Responses(
-            new ResponseSpool(spoolDir),
-            new ResponseStore(warehouse),
-            Responses.DEFAULT_EDIT_WINDOW,
-            clock);
+    Responses first = responses(warehouse);
     SurveyLinks.Invitation invitation = invitation(SurveyKind.NPS);
     first.answer(invitation, 9, null, List.of());
     first.flush();
 
     now.set(T0.plus(Duration.ofHours(25)));
-    Responses afterRestart =
-        new Responses(
-            new ResponseSpool(spoolDir),
-            new ResponseStore(warehouse),
-            Responses.DEFAULT_EDIT_WINDOW,
-            clock);
+    Responses afterRestart = responses(warehouse);
 
     assertThatThrownBy(() -> afterRestart.answer(invitation, 0, null, List.of()))
         .isInstanceOf(Responses.Refused.class)
@@ -134,12 +114,7 @@ class ResponsesIT {
 
   @Test
   void outOfRangeScoresAndOversizedCommentsAreRefused(Warehouse warehouse) {
-    Responses responses =
-        new Responses(
-            new ResponseSpool(spoolDir),
-            new ResponseStore(warehouse),
-            Responses.DEFAULT_EDIT_WINDOW,
-            clock);
+    Responses responses = responses(warehouse);
 
     assertThatThrownBy(() -> responses.answer(invitation(SurveyKind.CES), 8, null, List.of()))
         .hasMessage("CES scores go from 1 to 7, got 8");
@@ -155,12 +130,7 @@ class ResponsesIT {
     try {
       Warehouse warehouse = Warehouse.connect(server.config("outage"));
       new MigrationRunner(warehouse).migrate(Migrations.sanjehSchema());
-      Responses responses =
-          new Responses(
-              new ResponseSpool(spoolDir),
-              new ResponseStore(warehouse),
-              Responses.DEFAULT_EDIT_WINDOW,
-              clock);
+      Responses responses = responses(warehouse);
       responses.answer(invitation(SurveyKind.CSAT), 5, null, List.of());
 
       server.stop();
@@ -175,6 +145,15 @@ class ResponsesIT {
     } finally {
       server.stop();
     }
+  }
+
+  /** A fresh Responses on the test's spool, as the service builds it at start-up. */
+  private Responses responses(Warehouse warehouse) {
+    return new Responses(
+        new ResponseSpool(spoolDir),
+        new ResponseStore(warehouse),
+        Responses.DEFAULT_EDIT_WINDOW,
+        clock);
   }
 
   private SurveyLinks.Invitation invitation(SurveyKind kind) {
