@@ -52,6 +52,26 @@ public final class RowBinaryOut {
     stream.writeUInt64(value);
   }
 
+  public void int32(int value) throws IOException {
+    stream.writeInt32(value);
+  }
+
+  public void float64(double value) throws IOException {
+    stream.writeFloat64(value);
+  }
+
+  public void uint32Array(int[] values) throws IOException {
+    stream.writeUnsignedLeb128(values.length);
+    for (int value : values) {
+      stream.writeUInt32(Integer.toUnsignedLong(value));
+    }
+  }
+
+  /** A DateTime column from epoch milliseconds; negative (absent) is written as 0, 1970-01-01. */
+  public void dateTimeMillis(long epochMillis) throws IOException {
+    stream.writeUInt32(epochMillis < 0 ? 0 : epochMillis / 1000);
+  }
+
   /** A DateTime column: whole seconds since the epoch, UTC. */
   public void dateTime(Instant value) throws IOException {
     stream.writeUInt32(value.getEpochSecond());

@@ -16,7 +16,7 @@ import org.sanjeh.warehouse.RowBinaryOut;
 public record DeadLetter(
     Instant receivedAt, String source, int line, byte[] payload, String reason) {
 
-  static final BatchedWriter.Table<DeadLetter> TABLE =
+  public static final BatchedWriter.Table<DeadLetter> TABLE =
       new BatchedWriter.Table<>() {
         @Override
         public String name() {

@@ -1,0 +1,126 @@
+package org.sanjeh.streaming;
+
+import java.time.Duration;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.sanjeh.streaming.metrics.MinuteAggregate;
+import org.sanjeh.streaming.metrics.MinuteAggregator;
+import org.sanjeh.streaming.sla.SlaAlert;
+import org.sanjeh.streaming.sla.SlaFunction;
+import org.sanjeh.streaming.sla.SlaUpdate;
+import org.sanjeh.streaming.source.Decoded;
+import org.sanjeh.streaming.source.KafkaEvents;
+import org.sanjeh.streaming.source.SplitDeadLetters;
+
+/**
+ * The SLA job: ticket events → per-ticket SLA state, alerts and per-minute aggregates.
+ *
+ * <pre>
+ * source ─ watermarks ─ split ─┬─ dead letters ─────────────────────────────→ deadLetters
+ *                              ├─ (whole events) ───────────────────────────→ rawEvents
+ *                              └─ keyBy ticket ─ SlaFunction ─┬─ states ──────→ tickets
+ *                                                             ├─ alerts ──────→ alerts, alertTopic
+ *                                                             └─ facts ─ keyBy minute ─ MinuteAggregator → minutes
+ * </pre>
+ *
+ * Source and sinks are arguments, so tests and the replay command swap them and never copy the
+ * pipeline. {@link StreamingCli} builds the real ones.
+ */
+public final class SlaJob {
+
+  /**
+   * @param policyJson the SLA policy file's text
+   * @param outOfOrderness how far behind the newest event an event may arrive and still be on time
+   * @param idleness after how long a silent Kafka partition stops holding the watermark back
+   * @param ticketRetention how long a solved ticket's state is kept for a reopen
+   * @param minuteRetention how long a minute's aggregate is kept for late facts
+   */
+  public record Settings(
+      String policyJson,
+      Duration outOfOrderness,
+      Duration idleness,
+      Duration ticketRetention,
+      Duration minuteRetention) {
+
+    public static Settings defaults(String policyJson) {
+      return new Settings(
+          policyJson,
+          Duration.ofSeconds(5),
+          Duration.ofSeconds(30),
+          Duration.ofDays(30),
+          Duration.ofDays(1));
+    }
+  }
+
+  /** Where the results go; {@code alertTopic} and {@code rawEvents} may be null (not written). */
+  public record Sinks(
+      Sink<SlaUpdate> tickets,
+      Sink<SlaAlert> alerts,
+      Sink<SlaAlert> alertTopic,
+      Sink<MinuteAggregate> minutes,
+      Sink<Decoded> deadLetters,
+      Sink<Decoded> rawEvents) {}
+
+  /** The job's result streams, before any sink. */
+  public record Results(
+      DataStream<SlaUpdate> tickets,
+      DataStream<SlaAlert> alerts,
+      DataStream<MinuteAggregate> minutes,
+      DataStream<Decoded> deadLetters,
+      DataStream<Decoded> events) {}
+
+  private SlaJob() {}
+
+  /** Wires source → dataflow → sinks into {@code env}; run it with {@code env.execute()}. */
+  public static void build(
+      StreamExecutionEnvironment env,
+      Source<Decoded, ?, ?> source,
+      Settings settings,
+      Sinks sinks) {
+    Results results = dataflow(env, source, settings);
+    results.tickets().sinkTo(sinks.tickets()).name("sla_tickets").uid("sink-sla-tickets");
+    results.alerts().sinkTo(sinks.alerts()).name("sla_alerts").uid("sink-sla-alerts");
+    if (sinks.alertTopic() != null) {
+      results.alerts().sinkTo(sinks.alertTopic()).name("alert topic").uid("sink-alert-topic");
+    }
+    results.minutes().sinkTo(sinks.minutes()).name("sla_minute").uid("sink-sla-minute");
+    results.deadLetters().sinkTo(sinks.deadLetters()).name("dead_letters").uid("sink-dead-letters");
+    if (sinks.rawEvents() != null) {
+      results.events().sinkTo(sinks.rawEvents()).name("ticket_events").uid("sink-raw-events");
+    }
+  }
+
+  /** The dataflow itself: every operator named and with a stable uid for savepoints. */
+  public static Results dataflow(
+      StreamExecutionEnvironment env, Source<Decoded, ?, ?> source, Settings settings) {
+    DataStream<Decoded> decoded =
+        env.fromSource(
+                source,
+                KafkaEvents.watermarks(settings.outOfOrderness(), settings.idleness()),
+                "ticket-events")
+            .uid("source-ticket-events");
+    SingleOutputStreamOperator<org.sanjeh.streaming.source.SlaEvent> events =
+        decoded.process(new SplitDeadLetters()).name("split dead letters").uid("split");
+    SingleOutputStreamOperator<SlaUpdate> sla =
+        events
+            .keyBy(event -> event.ticketId)
+            .process(new SlaFunction(settings.policyJson(), settings.ticketRetention()))
+            .name("sla clocks")
+            .uid("sla-clocks");
+    DataStream<MinuteAggregate> minutes =
+        sla.getSideOutput(SlaFunction.FACTS)
+            .keyBy(fact -> fact.key())
+            .process(new MinuteAggregator(settings.minuteRetention()))
+            .name("minute aggregates")
+            .uid("minute-aggregates");
+    return new Results(
+        sla,
+        sla.getSideOutput(SlaFunction.ALERTS),
+        minutes,
+        events.getSideOutput(SplitDeadLetters.DEAD_LETTERS),
+        decoded.filter(Decoded::isValid).name("valid events").uid("valid-events"));
+  }
+}

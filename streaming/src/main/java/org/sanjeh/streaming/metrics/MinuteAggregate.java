@@ -1,0 +1,66 @@
+package org.sanjeh.streaming.metrics;
+
+/** Everything counted in one minute under one set of dimensions: a row of {@code sla_minute}. */
+public final class MinuteAggregate {
+
+  public long minute;
+  public String channel = "";
+  public String team = "";
+  public String priority = "";
+  public String agentId = "";
+  public int created;
+  public int firstResponses;
+  public long frtSumMs;
+  public int[] frtHistogram = new int[FrtHistogram.BUCKETS];
+  public int breaches;
+  public int solved;
+  public int reopened;
+  public int backlogDelta;
+
+  /** How many facts are in it: grows with every late fact, so the newest row wins. */
+  public long version;
+
+  public MinuteAggregate() {}
+
+  static MinuteAggregate startingWith(MetricFact fact) {
+    MinuteAggregate a = new MinuteAggregate();
+    a.minute = fact.minute();
+    a.channel = fact.channel;
+    a.team = fact.team;
+    a.priority = fact.priority;
+    a.agentId = fact.agentId;
+    return a;
+  }
+
+  void add(MetricFact fact) {
+    created += fact.created;
+    firstResponses += fact.firstResponses;
+    if (fact.firstResponses > 0) {
+      frtSumMs += fact.frtMs;
+      frtHistogram[FrtHistogram.bucket(fact.frtMs)]++;
+    }
+    breaches += fact.breaches;
+    solved += fact.solved;
+    reopened += fact.reopened;
+    backlogDelta += fact.backlogDelta;
+    version++;
+  }
+
+  @Override
+  public String toString() {
+    return "MinuteAggregate[%d %s/%s/%s/%s created=%d fr=%d breaches=%d solved=%d reopened=%d backlog=%d v=%d]"
+        .formatted(
+            minute,
+            channel,
+            team,
+            priority,
+            agentId,
+            created,
+            firstResponses,
+            breaches,
+            solved,
+            reopened,
+            backlogDelta,
+            version);
+  }
+}

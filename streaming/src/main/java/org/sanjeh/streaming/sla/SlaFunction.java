@@ -1,0 +1,386 @@
+package org.sanjeh.streaming.sla;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.sanjeh.core.event.WireValue;
+import org.sanjeh.core.sla.SlaClock;
+import org.sanjeh.core.sla.SlaPolicy;
+import org.sanjeh.core.sla.SlaStatus;
+import org.sanjeh.core.sla.SlaTarget;
+import org.sanjeh.core.sla.TargetReport;
+import org.sanjeh.core.util.Hashes;
+import org.sanjeh.streaming.config.PolicyFile;
+import org.sanjeh.streaming.metrics.MetricFact;
+import org.sanjeh.streaming.source.SlaEvent;
+
+/**
+ * Drives one ticket's {@link SlaClock} (keyed by ticket id). For every event it emits the ticket's
+ * SLA state as a {@link SlaUpdate}, alerts on the {@link #ALERTS} side output and countable facts
+ * on {@link #FACTS}; event-time timers at the next at-risk or breach instant emit them when no
+ * event comes.
+ *
+ * <p>The results do not depend on when a timer fires relative to the events (the watermark is the
+ * minimum over Kafka partitions, so a reply can arrive before the timer for a deadline it missed):
+ * before applying an event at t, every threshold its clocks crossed before t is alerted at the
+ * instant it was crossed, exactly what the timer would have done. A deadline reached at the very
+ * millisecond of a reply is met (as {@link SlaStatus#ACHIEVED} says), so timers are set one
+ * millisecond after it. Rows carry their event time as version, so replays and restarts converge.
+ *
+ * <p>Solved tickets are forgotten {@code retention} of event time after they were solved (a later
+ * reopen starts afresh).
+ */
+public final class SlaFunction extends KeyedProcessFunction<String, SlaEvent, SlaUpdate> {
+
+  public static final OutputTag<SlaAlert> ALERTS = new OutputTag<>("sla-alerts") {};
+  public static final OutputTag<MetricFact> FACTS = new OutputTag<>("sla-facts") {};
+
+  private static final SlaTarget[] TARGETS = SlaTarget.values();
+
+  private final String policyJson;
+  private final long retentionMs;
+
+  private transient SlaPolicy policy;
+  private transient PolicyFile.Loaded loaded;
+  private transient ValueState<TicketMemory> memory;
+  private transient Counter lateEvents;
+  private transient Counter duplicateEvents;
+
+  /**
+   * @param policyJson the policy file's text ({@link PolicyFile}); parsed once per task
+   * @param retention how long a solved ticket's state is kept for a reopen
+   */
+  public SlaFunction(String policyJson, Duration retention) {
+    this.policyJson = policyJson;
+    this.retentionMs = retention.toMillis();
+    PolicyFile.parse(policyJson, "SLA policy"); // fail when the job is built, not on the cluster
+  }
+
+  @Override
+  public void open(OpenContext context) {
+    loaded = PolicyFile.parse(policyJson, "SLA policy");
+    policy = loaded.policy();
+    memory = getRuntimeContext().getState(new ValueStateDescriptor<>("ticket", TicketMemory.class));
+    lateEvents = getRuntimeContext().getMetricGroup().counter("lateEventsIgnored");
+    duplicateEvents = getRuntimeContext().getMetricGroup().counter("duplicateEventsIgnored");
+  }
+
+  @Override
+  public void processElement(SlaEvent event, Context ctx, Collector<SlaUpdate> out)
+      throws Exception {
+    TicketMemory m = memory.value();
+    if (m == null) {
+      m = new TicketMemory();
+    }
+    SlaClock clock = SlaClock.restore(m.sla, policy, loaded.calendar());
+    long at = event.occurredAt;
+    alertCrossingsBefore(at, clock, m, ctx);
+
+    boolean wasSolved = m.sla.solved;
+    boolean hadFirstResponse = m.sla.firstResponse.fulfilledAt >= 0;
+    switch (clock.apply(event.toTicketEvent())) {
+      case LATE -> {
+        lateEvents.inc();
+        memory.update(m);
+        return;
+      }
+      case DUPLICATE -> {
+        duplicateEvents.inc();
+        memory.update(m);
+        return;
+      }
+      case APPLIED -> {}
+    }
+    if (event.team != null) {
+      m.team = event.team;
+    }
+    if (event.agentId != null) {
+      m.agentId = event.agentId;
+    }
+    countFacts(event, clock, m, wasSolved, hadFirstResponse, ctx);
+    alertRecoveries(at, clock, m, ctx);
+    out.collect(row(ctx.getCurrentKey(), clock, m, at));
+    scheduleTimers(at, clock, m, ctx);
+    memory.update(m);
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<SlaUpdate> out)
+      throws Exception {
+    TicketMemory m = memory.value();
+    if (m == null) {
+      return;
+    }
+    if (timestamp == m.cleanupTimer) {
+      m.cleanupTimer = -1;
+      if (m.sla.solved) {
+        if (m.deadlineTimer >= 0) {
+          ctx.timerService().deleteEventTimeTimer(m.deadlineTimer);
+        }
+        memory.clear();
+        return;
+      }
+    }
+    if (timestamp == m.deadlineTimer) {
+      m.deadlineTimer = -1;
+      SlaClock clock = SlaClock.restore(m.sla, policy, loaded.calendar());
+      alertCrossingsBefore(timestamp, clock, m, ctx);
+      if (timestamp > m.lastEmitAt) {
+        out.collect(row(ctx.getCurrentKey(), clock, m, timestamp));
+      }
+      scheduleTimers(Math.max(timestamp, m.sla.lastEventAt), clock, m, ctx);
+    }
+    memory.update(m);
+  }
+
+  // --- alerts -------------------------------------------------------------------------------
+
+  /** Alerts every at-risk or breach threshold an unfinished clock crossed before {@code limit}. */
+  private void alertCrossingsBefore(long limit, SlaClock clock, TicketMemory m, Context ctx) {
+    Instant now = Instant.ofEpochMilli(limit);
+    for (int i = 0; i < TARGETS.length; i++) {
+      TargetReport r = clock.report(TARGETS[i], now);
+      if (r.startedAt() == null
+          || r.fulfilledAt() != null
+          || r.status() == SlaStatus.CANCELLED
+          || r.target() == null) {
+        continue;
+      }
+      adoptClock(i, r, m);
+      if (r.atRiskAt() != null
+          && r.atRiskAt().toEpochMilli() < limit
+          && !has(m, i, TicketMemory.AT_RISK)) {
+        raise(i, SlaAlert.AT_RISK, r.atRiskAt().toEpochMilli(), r, clock, m, ctx);
+      }
+      if (r.dueAt() != null
+          && r.dueAt().toEpochMilli() < limit
+          && !has(m, i, TicketMemory.BREACHED)) {
+        raise(i, SlaAlert.BREACHED, r.dueAt().toEpochMilli(), r, clock, m, ctx);
+        MetricFact breach = fact(r.dueAt().toEpochMilli(), clock, m);
+        breach.breaches = 1;
+        ctx.output(FACTS, breach);
+      }
+    }
+  }
+
+  /** A target that was alerted and has since been fulfilled, cancelled or restarted recovers. */
+  private void alertRecoveries(long at, SlaClock clock, TicketMemory m, Context ctx) {
+    Instant now = Instant.ofEpochMilli(at);
+    for (int i = 0; i < TARGETS.length; i++) {
+      TargetReport r = clock.report(TARGETS[i], now);
+      boolean alerted = (m.alerted[i] & (TicketMemory.AT_RISK | TicketMemory.BREACHED)) != 0;
+      boolean over =
+          r.fulfilledAt() != null
+              || r.status() == SlaStatus.CANCELLED
+              || millis(r.startedAt()) != m.alertedClockStart[i];
+      if (alerted && over && !has(m, i, TicketMemory.RECOVERED)) {
+        raise(i, SlaAlert.RECOVERED, at, r, clock, m, ctx);
+      }
+      adoptClock(i, r, m);
+    }
+  }
+
+  /** Alert bits belong to one run of a clock: a new start clears them. */
+  private static void adoptClock(int i, TargetReport r, TicketMemory m) {
+    long start = millis(r.startedAt());
+    if (start != m.alertedClockStart[i]) {
+      m.alertedClockStart[i] = start;
+      m.alerted[i] = 0;
+    }
+  }
+
+  private void raise(
+      int i, String kind, long at, TargetReport r, SlaClock clock, TicketMemory m, Context ctx) {
+    m.alerted[i] |=
+        switch (kind) {
+          case SlaAlert.AT_RISK -> TicketMemory.AT_RISK;
+          case SlaAlert.BREACHED -> TicketMemory.BREACHED;
+          default -> TicketMemory.RECOVERED;
+        };
+    SlaAlert alert = new SlaAlert();
+    alert.ticketId = ctx.getCurrentKey();
+    alert.target = TARGETS[i].name().toLowerCase(Locale.ROOT);
+    alert.kind = kind;
+    alert.at = at;
+    alert.dueAt = millis(r.dueAt());
+    alert.policy = policy.name();
+    alert.channel = wire(clock.state().channel);
+    alert.team = orEmpty(m.team);
+    alert.priority = wire(clock.state().priority);
+    alert.agentId = orEmpty(m.agentId);
+    alert.alertId =
+        Hashes.sha256Hex(
+                String.join(
+                    "|",
+                    alert.ticketId,
+                    alert.target,
+                    kind,
+                    Long.toString(m.alertedClockStart[i]),
+                    Long.toString(at)))
+            .substring(0, 32);
+    ctx.output(ALERTS, alert);
+  }
+
+  private static boolean has(TicketMemory m, int i, byte bit) {
+    return (m.alerted[i] & bit) != 0;
+  }
+
+  // --- facts --------------------------------------------------------------------------------
+
+  private void countFacts(
+      SlaEvent event,
+      SlaClock clock,
+      TicketMemory m,
+      boolean wasSolved,
+      boolean hadFirstResponse,
+      Context ctx) {
+    long at = event.occurredAt;
+    switch (event.type) {
+      case TICKET_CREATED -> {
+        MetricFact created = fact(at, clock, m);
+        created.created = 1;
+        ctx.output(FACTS, created);
+      }
+      default -> {}
+    }
+    if (!hadFirstResponse && m.sla.firstResponse.fulfilledAt >= 0) {
+      MetricFact response = fact(at, clock, m);
+      response.agentId = orEmpty(event.agentId != null ? event.agentId : event.authorId);
+      response.firstResponses = 1;
+      response.frtMs =
+          clock
+              .report(SlaTarget.FIRST_RESPONSE, Instant.ofEpochMilli(at))
+              .measured(policy.businessTime())
+              .toMillis();
+      ctx.output(FACTS, response);
+    }
+    if (!wasSolved && m.sla.solved) {
+      MetricFact solved = fact(at, clock, m);
+      solved.solved = 1;
+      ctx.output(FACTS, solved);
+    } else if (wasSolved && !m.sla.solved) {
+      MetricFact reopened = fact(at, clock, m);
+      reopened.reopened = 1;
+      ctx.output(FACTS, reopened);
+      if (m.cleanupTimer >= 0) {
+        ctx.timerService().deleteEventTimeTimer(m.cleanupTimer);
+        m.cleanupTimer = -1;
+      }
+    }
+    countBacklog(at, clock, m, ctx);
+  }
+
+  /**
+   * Keeps the open backlog right per dimension: in when opened, out when solved, moved on change.
+   */
+  private void countBacklog(long at, SlaClock clock, TicketMemory m, Context ctx) {
+    boolean open = !m.sla.solved;
+    MetricFact now = fact(at, clock, m);
+    boolean moved =
+        m.open
+            && !(Objects.equals(m.openChannel, now.channel)
+                && Objects.equals(m.openTeam, now.team)
+                && Objects.equals(m.openPriority, now.priority)
+                && Objects.equals(m.openAgent, now.agentId));
+    if (m.open && (!open || moved)) {
+      MetricFact out = fact(at, clock, m);
+      out.channel = m.openChannel;
+      out.team = m.openTeam;
+      out.priority = m.openPriority;
+      out.agentId = m.openAgent;
+      out.backlogDelta = -1;
+      ctx.output(FACTS, out);
+      m.open = false;
+    }
+    if (open && !m.open) {
+      now.backlogDelta = 1;
+      ctx.output(FACTS, now);
+      m.open = true;
+      m.openChannel = now.channel;
+      m.openTeam = now.team;
+      m.openPriority = now.priority;
+      m.openAgent = now.agentId;
+    }
+  }
+
+  private MetricFact fact(long at, SlaClock clock, TicketMemory m) {
+    MetricFact fact = new MetricFact();
+    fact.at = at;
+    fact.channel = wire(clock.state().channel);
+    fact.team = orEmpty(m.team);
+    fact.priority = wire(clock.state().priority);
+    fact.agentId = orEmpty(m.agentId);
+    return fact;
+  }
+
+  // --- rows and timers ----------------------------------------------------------------------
+
+  private SlaUpdate row(String ticketId, SlaClock clock, TicketMemory m, long asOf) {
+    if (asOf == m.lastEmitAt) {
+      m.rowsAtLastEmit++;
+    } else {
+      m.lastEmitAt = asOf;
+      m.rowsAtLastEmit = 0;
+    }
+    Instant now = Instant.ofEpochMilli(asOf);
+    var state = clock.state();
+    SlaUpdate row = new SlaUpdate();
+    row.ticketId = ticketId;
+    row.asOf = asOf;
+    row.version = asOf * 1000 + Math.min(m.rowsAtLastEmit, 999);
+    row.policy = policy.name();
+    row.channel = wire(state.channel);
+    row.team = orEmpty(m.team);
+    row.priority = wire(state.priority);
+    row.agentId = orEmpty(m.agentId);
+    row.customerTier = orEmpty(state.customerTier);
+    row.ticketStatus = wire(state.status);
+    row.firstResponse = TargetRow.of(clock.report(SlaTarget.FIRST_RESPONSE, now));
+    row.nextResponse = TargetRow.of(clock.report(SlaTarget.NEXT_RESPONSE, now));
+    row.resolution = TargetRow.of(clock.report(SlaTarget.RESOLUTION, now));
+    row.nextResponseCycles = clock.nextResponseCycles();
+    row.nextResponseLongestMs = clock.longestNextResponse().map(Duration::toMillis).orElse(-1L);
+    return row;
+  }
+
+  private void scheduleTimers(long asOf, SlaClock clock, TicketMemory m, Context ctx) {
+    long next =
+        clock
+            .nextDeadline(Instant.ofEpochMilli(asOf - 1))
+            .map(d -> d.toEpochMilli() + 1)
+            .orElse(-1L);
+    if (next != m.deadlineTimer) {
+      if (m.deadlineTimer >= 0) {
+        ctx.timerService().deleteEventTimeTimer(m.deadlineTimer);
+      }
+      if (next >= 0) {
+        ctx.timerService().registerEventTimeTimer(next);
+      }
+      m.deadlineTimer = next;
+    }
+    if (m.sla.solved && m.cleanupTimer < 0) {
+      m.cleanupTimer = asOf + retentionMs;
+      ctx.timerService().registerEventTimeTimer(m.cleanupTimer);
+    }
+  }
+
+  private static long millis(Instant instant) {
+    return instant == null ? -1 : instant.toEpochMilli();
+  }
+
+  private static String wire(WireValue value) {
+    return value == null ? "" : value.wire();
+  }
+
+  private static String orEmpty(String text) {
+    return text == null ? "" : text;
+  }
+}

@@ -1,0 +1,40 @@
+package org.sanjeh.streaming.sla;
+
+/**
+ * One ticket's SLA state as of a moment (its latest event, or a deadline the watermark passed).
+ * Written to {@code sla_tickets}; {@link #version} orders the rows of one ticket so the newest
+ * wins, and is the same on a replay.
+ */
+public final class SlaUpdate {
+
+  public String ticketId;
+
+  /** Event time the state is reported at, epoch ms. */
+  public long asOf;
+
+  /** {@code asOf * 1000 + n}, n counting rows of this ticket at the same millisecond. */
+  public long version;
+
+  public String policy;
+  public String channel;
+  public String team;
+  public String priority;
+  public String agentId;
+  public String customerTier;
+  public String ticketStatus;
+  public TargetRow firstResponse;
+  public TargetRow nextResponse;
+  public TargetRow resolution;
+  public int nextResponseCycles;
+
+  /** The longest completed next-response cycle in the policy's measure, ms; -1 if none. */
+  public long nextResponseLongestMs = -1;
+
+  public SlaUpdate() {}
+
+  @Override
+  public String toString() {
+    return "SlaUpdate[%s asOf=%d fr=%s nr=%s res=%s]"
+        .formatted(ticketId, asOf, firstResponse.status, nextResponse.status, resolution.status);
+  }
+}

@@ -1,0 +1,43 @@
+package org.sanjeh.streaming.sla;
+
+import org.sanjeh.core.sla.SlaState;
+
+/**
+ * Everything {@link SlaFunction} keeps for one ticket, in one state value so that an event costs
+ * one read and one write: the SLA clocks, the ticket's current team and agent, which alerts were
+ * raised for each target's current clock, the rows emitted and the timers set. A Flink POJO.
+ */
+public final class TicketMemory {
+
+  static final byte AT_RISK = 1;
+  static final byte BREACHED = 2;
+  static final byte RECOVERED = 4;
+
+  public SlaState sla = new SlaState();
+  public String team;
+  public String agentId;
+
+  /** Per target (first response, next response, resolution): the alerts raised, as bits. */
+  public byte[] alerted = new byte[3];
+
+  /** Per target: the clock start the alert bits belong to; a restarted clock clears them. */
+  public long[] alertedClockStart = {-1, -1, -1};
+
+  /** The event time of the last row emitted, and how many rows were emitted at that instant. */
+  public long lastEmitAt = -1;
+
+  public int rowsAtLastEmit;
+
+  public long deadlineTimer = -1;
+  public long cleanupTimer = -1;
+
+  /** Whether the ticket counts in the open backlog, and under which dimensions it was counted. */
+  public boolean open;
+
+  public String openChannel;
+  public String openTeam;
+  public String openPriority;
+  public String openAgent;
+
+  public TicketMemory() {}
+}
