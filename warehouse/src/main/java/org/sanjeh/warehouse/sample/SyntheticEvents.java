@@ -3,10 +3,13 @@ package org.sanjeh.warehouse.sample;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import org.sanjeh.core.event.AuthorRole;
 import org.sanjeh.core.event.Channel;
@@ -62,6 +65,13 @@ public final class SyntheticEvents implements Iterator<TicketEvent> {
   private final long limit;
   private final long ticketLimit;
   private final Deque<TicketEvent> queue = new ArrayDeque<>();
+
+  /** Time-ordered mode: the tickets' arrival instants (sorted) and the events not yet due. */
+  private long[] arrivals;
+
+  private final PriorityQueue<TicketEvent> pending =
+      new PriorityQueue<>(
+          Comparator.comparing(TicketEvent::occurredAt).thenComparing(TicketEvent::eventId));
   private long produced;
   private long ticketNumber;
 
@@ -82,13 +92,26 @@ public final class SyntheticEvents implements Iterator<TicketEvent> {
     this.ticketLimit = tickets;
   }
 
-  /** Every event of {@code tickets} complete ticket lifecycles arriving over {@code days}. */
+  /**
+   * Every event of {@code tickets} complete ticket lifecycles arriving over {@code days}, in
+   * event-time order, the way a live help desk produces them (events of one instant by id).
+   */
   public static SyntheticEvents ofTickets(long seed, long tickets, Instant start, int days) {
-    return new SyntheticEvents(seed, Long.MAX_VALUE, tickets, start, days);
+    SyntheticEvents events = new SyntheticEvents(seed, Long.MAX_VALUE, tickets, start, days);
+    long[] arrivals = new long[Math.toIntExact(tickets)];
+    for (int i = 0; i < arrivals.length; i++) {
+      arrivals[i] = events.arrival().toEpochMilli();
+    }
+    Arrays.sort(arrivals);
+    events.arrivals = arrivals;
+    return events;
   }
 
   @Override
   public boolean hasNext() {
+    if (arrivals != null) {
+      return !pending.isEmpty() || ticketNumber < ticketLimit;
+    }
     return ticketLimit > 0 ? !queue.isEmpty() || ticketNumber < ticketLimit : produced < limit;
   }
 
@@ -97,10 +120,21 @@ public final class SyntheticEvents implements Iterator<TicketEvent> {
     if (!hasNext()) {
       throw new NoSuchElementException();
     }
+    produced++;
+    if (arrivals != null) {
+      // add tickets until the earliest pending event comes before the next ticket's arrival
+      while (ticketNumber < ticketLimit
+          && (pending.isEmpty()
+              || pending.peek().occurredAt().toEpochMilli() >= arrivals[(int) ticketNumber])) {
+        addTicket();
+        pending.addAll(queue);
+        queue.clear();
+      }
+      return pending.poll();
+    }
     if (queue.isEmpty()) {
       addTicket();
     }
-    produced++;
     return queue.removeFirst();
   }
 
@@ -114,7 +148,10 @@ public final class SyntheticEvents implements Iterator<TicketEvent> {
         TicketEvent.builder()
             .ticketId(ticket)
             .eventId(ticket + "-1")
-            .occurredAt(arrival())
+            .occurredAt(
+                arrivals == null
+                    ? arrival()
+                    : Instant.ofEpochMilli(arrivals[(int) ticketNumber - 1]))
             .type(EventType.TICKET_CREATED)
             .channel(CHANNELS.get(random.nextInt(CHANNELS.size())))
             .authorRole(AuthorRole.CUSTOMER)

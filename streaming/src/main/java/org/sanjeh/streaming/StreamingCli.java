@@ -1,0 +1,103 @@
+package org.sanjeh.streaming;
+
+import java.util.Arrays;
+import java.util.List;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.sanjeh.streaming.config.JobOptions;
+import org.sanjeh.streaming.replay.Replay;
+import org.sanjeh.streaming.sink.AlertTopic;
+import org.sanjeh.streaming.sink.ClickHouseSink;
+import org.sanjeh.streaming.sink.SlaTables;
+import org.sanjeh.streaming.source.KafkaEvents;
+import org.sanjeh.warehouse.Warehouse;
+import org.sanjeh.warehouse.WarehouseConfig;
+import org.sanjeh.warehouse.cli.CliOptions;
+import org.sanjeh.warehouse.migrate.MigrationRunner;
+import org.sanjeh.warehouse.migrate.Migrations;
+
+/**
+ * {@code run}: the SLA job, on a local MiniCluster when started with {@code java}, on a cluster
+ * when submitted with {@code flink run}. {@code replay FILE}: see {@link Replay}.
+ */
+public final class StreamingCli {
+
+  static final String USAGE =
+      """
+      usage: streaming run [options]       the SLA job: ticket-events -> ClickHouse and sla-alerts
+             streaming replay FILE.jsonl [--policy FILE] [--bootstrap-servers H:P]
+      run options:
+      """
+          + JobOptions.USAGE;
+
+  private StreamingCli() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length == 0 || args[0].equals("help") || args[0].equals("--help")) {
+      System.out.print(USAGE);
+      return;
+    }
+    List<String> rest = Arrays.asList(args).subList(1, args.length);
+    try {
+      switch (args[0]) {
+        case "run" -> run(JobOptions.parse(CliOptions.parse(rest), System.getenv()));
+        case "replay" -> System.exit(Replay.run(CliOptions.parse(rest), System.getenv()));
+        default -> {
+          System.err.println("unknown command '" + args[0] + "'\n" + USAGE);
+          System.exit(2);
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      System.err.println("error: " + e.getMessage());
+      System.exit(2);
+    }
+  }
+
+  static void run(JobOptions options) throws Exception {
+    WarehouseConfig warehouse =
+        WarehouseConfig.fromEnvironment(System.getenv()).withDatabase(options.database());
+    new MigrationRunner(Warehouse.connect(warehouse)).migrate(Migrations.sanjehSchema());
+    if (!options.alertTopic().equals("none")) {
+      AlertTopic.ensure(options.bootstrapServers(), options.alertTopic());
+    }
+    StreamExecutionEnvironment env =
+        StreamExecutionEnvironment.getExecutionEnvironment(options.flinkConfiguration());
+    options.restorePath().ifPresent(path -> System.out.println("resuming from checkpoint " + path));
+    SlaJob.build(
+        env,
+        KafkaEvents.source(options.bootstrapServers(), options.topic(), options.groupId(), false),
+        options.settings(),
+        sinks(options, ClickHouseSink.Target.of(warehouse)));
+    System.out.printf(
+        "SLA job: %s on %s -> %s, alerts to %s; checkpoints every %s in %s%n",
+        options.topic(),
+        options.bootstrapServers(),
+        warehouse.describe(),
+        options.alertTopic(),
+        options.checkpointInterval(),
+        options.checkpointDir());
+    env.execute("sanjeh-sla");
+  }
+
+  static SlaJob.Sinks sinks(JobOptions options, ClickHouseSink.Target target) {
+    int batch = options.batchSize();
+    var flush = options.flushInterval();
+    return new SlaJob.Sinks(
+        new ClickHouseSink<>(target, SlaTables.Tickets.ROWS, batch, flush),
+        new ClickHouseSink<>(target, SlaTables.Alerts.ROWS, batch, flush),
+        options.alertTopic().equals("none")
+            ? null
+            : AlertTopic.sink(options.bootstrapServers(), options.alertTopic()),
+        new ClickHouseSink<>(target, SlaTables.Minutes.ROWS, batch, flush),
+        new ClickHouseSink<>(target, SlaTables.DeadLetters.ROWS, batch, flush),
+        options.rawEvents()
+            ? new ClickHouseSink<>(target, new SlaTables.RawEvents(zoneOf(options)), batch, flush)
+            : null);
+  }
+
+  private static String zoneOf(JobOptions options) {
+    return org.sanjeh.streaming.config.PolicyFile.parse(options.policyJson(), "policy")
+        .calendar()
+        .zone()
+        .getId();
+  }
+}

@@ -1,0 +1,183 @@
+package org.sanjeh.streaming;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.sanjeh.core.event.TicketEvent;
+import org.sanjeh.core.sla.SlaClock;
+import org.sanjeh.core.sla.SlaTarget;
+import org.sanjeh.core.sla.TargetReport;
+import org.sanjeh.ingestion.kafka.TestKafka;
+import org.sanjeh.streaming.config.JobOptions;
+import org.sanjeh.streaming.config.PolicyFile;
+import org.sanjeh.streaming.sink.AlertTopic;
+import org.sanjeh.streaming.sink.ClickHouseSink;
+import org.sanjeh.streaming.source.KafkaEvents;
+import org.sanjeh.streaming.testing.TestEvents;
+import org.sanjeh.warehouse.Warehouse;
+import org.sanjeh.warehouse.testing.ClickHouseExtension;
+
+/**
+ * The whole job on a Flink MiniCluster at parallelism 2, reading a real Kafka broker and writing a
+ * real ClickHouse: every per-ticket result is compared with the SLA engine run ticket by ticket.
+ */
+@ExtendWith(ClickHouseExtension.class)
+class SlaJobIT {
+
+  @Test
+  void everyTableIsFilledAndEveryTicketMatchesTheSlaEngine(Warehouse warehouse) throws Exception {
+    String bootstrap = TestKafka.shared().bootstrapServers();
+    String topic = "it-sla-" + UUID.randomUUID();
+    String alertTopic = topic + "-alerts";
+    TestEvents.createTopic(bootstrap, topic, 2);
+    AlertTopic.ensure(bootstrap, alertTopic);
+    List<TicketEvent> events = TestEvents.lifecycles(5, 400, 5);
+    TestEvents.send(bootstrap, topic, events, TestEvents.BAD_RECORDS, 0);
+
+    String policy = PolicyFile.defaultText();
+    StreamExecutionEnvironment env =
+        StreamExecutionEnvironment.createLocalEnvironment(
+            2,
+            Configuration.fromMap(
+                Map.of("pipeline.object-reuse", "true", "pipeline.generic-types", "false")));
+    JobOptions options =
+        JobOptions.parse(
+            Map.of("bootstrap-servers", bootstrap, "alerts-topic", alertTopic), Map.of());
+    SlaJob.build(
+        env,
+        KafkaEvents.source(bootstrap, topic, topic, true),
+        SlaJob.Settings.defaults(policy),
+        StreamingCli.sinks(options, ClickHouseSink.Target.of(warehouse.config())));
+    env.execute("sla-it");
+
+    Map<String, String> expected = expectedPerTicket(events, policy);
+    Map<String, String> actual = new TreeMap<>();
+    warehouse.query(
+        "SELECT ticket_id, fr_status, toUnixTimestamp(fr_fulfilled_at), res_status,"
+            + " toUnixTimestamp(res_fulfilled_at), nr_cycles, ticket_status"
+            + " FROM sla_tickets FINAL",
+        row ->
+            actual.put(
+                row.getString(1),
+                String.join(
+                    " ",
+                    row.getString(2),
+                    row.getString(3),
+                    row.getString(4),
+                    row.getString(5),
+                    row.getString(6),
+                    row.getString(7))));
+    assertThat(actual).hasSize(400).isEqualTo(expected);
+
+    assertThat(warehouse.queryLong("SELECT count() FROM ticket_events FINAL"))
+        .isEqualTo(events.size());
+    assertThat(
+            warehouse.query(
+                "SELECT reason FROM dead_letters FINAL ORDER BY reason", row -> row.getString(1)))
+        .hasSize(2)
+        .anySatisfy(reason -> assertThat(reason).contains("channel").contains("fax"))
+        .anySatisfy(reason -> assertThat(reason).containsIgnoringCase("json"));
+
+    Map<String, Long> minute = minuteTotals(warehouse);
+    assertThat(minute.get("created")).isEqualTo(400);
+    assertThat(minute.get("solved")).isEqualTo(minute.get("created") + minute.get("reopened"));
+    assertThat(minute.get("backlog")).isZero();
+    assertThat(minute.get("first_responses"))
+        .isEqualTo(
+            expected.values().stream().filter(v -> !v.split(" ")[1].equals("0")).count()
+                + minute.get("reopened_answered"));
+
+    long breachedFirstResponses =
+        expected.values().stream().filter(v -> v.startsWith("breached")).count();
+    assertThat(
+            warehouse.queryLong(
+                "SELECT uniqExact(ticket_id) FROM sla_alerts FINAL"
+                    + " WHERE target = 'first_response' AND kind = 'breached'"))
+        .isGreaterThanOrEqualTo(breachedFirstResponses);
+    long alerts = warehouse.queryLong("SELECT count() FROM sla_alerts FINAL");
+    assertThat(alerts).isPositive();
+    List<String> published =
+        TestKafka.read(bootstrap, alertTopic, (int) alerts, r -> true).stream()
+            .map(r -> alertId(r.value()))
+            .distinct()
+            .toList();
+    assertThat(published)
+        .containsExactlyInAnyOrderElementsOf(
+            warehouse.query("SELECT alert_id FROM sla_alerts FINAL", row -> row.getString(1)));
+  }
+
+  /** The SLA engine run ticket by ticket, as of each ticket's last event. */
+  static Map<String, String> expectedPerTicket(List<TicketEvent> events, String policyJson) {
+    PolicyFile.Loaded loaded = PolicyFile.parse(policyJson, "policy");
+    Map<String, List<TicketEvent>> byTicket = new LinkedHashMap<>();
+    events.forEach(e -> byTicket.computeIfAbsent(e.ticketId(), k -> new ArrayList<>()).add(e));
+    Map<String, String> expected = new TreeMap<>();
+    byTicket.forEach(
+        (ticket, ticketEvents) -> {
+          SlaClock clock = new SlaClock(loaded.policy(), loaded.calendar());
+          ticketEvents.forEach(clock::apply);
+          Instant last = ticketEvents.get(ticketEvents.size() - 1).occurredAt();
+          TargetReport fr = clock.report(SlaTarget.FIRST_RESPONSE, last);
+          TargetReport res = clock.report(SlaTarget.RESOLUTION, last);
+          expected.put(
+              ticket,
+              String.join(
+                  " ",
+                  fr.status().name().toLowerCase(),
+                  seconds(fr.fulfilledAt()),
+                  res.status().name().toLowerCase(),
+                  seconds(res.fulfilledAt()),
+                  Integer.toString(clock.nextResponseCycles()),
+                  clock.state().status.wire()));
+        });
+    return expected;
+  }
+
+  private static Map<String, Long> minuteTotals(Warehouse warehouse) {
+    Map<String, Long> totals = new TreeMap<>();
+    warehouse.query(
+        "SELECT sum(created), sum(first_responses), sum(solved), sum(reopened), sum(backlog_delta),"
+            + " sum(arraySum(frt_histogram)) FROM sla_minute FINAL",
+        row -> {
+          totals.put("created", row.getLong(1));
+          totals.put("first_responses", row.getLong(2));
+          totals.put("solved", row.getLong(3));
+          totals.put("reopened", row.getLong(4));
+          totals.put("backlog", row.getLong(5));
+          totals.put("histogram", row.getLong(6));
+          return null;
+        });
+    // a reopen restarts first response: the reply after it counts as another first response
+    totals.put("reopened_answered", totals.get("reopened"));
+    assertThat(totals.get("histogram")).isEqualTo(totals.get("first_responses"));
+    return totals;
+  }
+
+  private static String seconds(Instant instant) {
+    return instant == null ? "0" : Long.toString(instant.getEpochSecond());
+  }
+
+  private static String alertId(byte[] json) {
+    try {
+      return new ObjectMapper().readTree(json).get("alert_id").asText();
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  static Duration patience() {
+    return Duration.ofMinutes(2);
+  }
+}

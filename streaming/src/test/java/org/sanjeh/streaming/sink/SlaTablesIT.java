@@ -1,0 +1,125 @@
+package org.sanjeh.streaming.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.sanjeh.streaming.metrics.FrtHistogram;
+import org.sanjeh.streaming.metrics.MinuteAggregate;
+import org.sanjeh.streaming.sla.SlaAlert;
+import org.sanjeh.streaming.sla.SlaUpdate;
+import org.sanjeh.streaming.sla.TargetRow;
+import org.sanjeh.warehouse.Warehouse;
+import org.sanjeh.warehouse.testing.ClickHouseExtension;
+import org.sanjeh.warehouse.write.BatchedWriter;
+
+/** Each output row type round-trips through its ClickHouse table; the newest version wins. */
+@ExtendWith(ClickHouseExtension.class)
+class SlaTablesIT {
+
+  static final long AT = 1_767_600_000_000L; // 2026-01-05T08:00:00Z
+
+  @Test
+  void ticketRowsKeepTheNewestVersion(Warehouse warehouse) {
+    write(
+        warehouse,
+        SlaTables.Tickets.ROWS.tables(),
+        List.of(update(AT, "running"), update(AT + 60_000, "achieved")));
+
+    assertThat(
+            warehouse.query(
+                "SELECT fr_status, toUnixTimestamp(fr_due_at), fr_business_s, nr_longest_s"
+                    + " FROM sla_tickets FINAL",
+                row ->
+                    row.getString(1)
+                        + " "
+                        + row.getLong(2)
+                        + " "
+                        + row.getDouble(3)
+                        + " "
+                        + row.getDouble(4)))
+        .containsExactly("achieved " + (AT / 1000 + 3600) + " 90.5 -0.0".replace("-0.0", "0.0"));
+  }
+
+  @Test
+  void alertsAndMinutesRoundTrip(Warehouse warehouse) {
+    SlaAlert alert = new SlaAlert();
+    alert.alertId = "a1";
+    alert.ticketId = "T-1";
+    alert.target = "first_response";
+    alert.kind = SlaAlert.BREACHED;
+    alert.at = AT + 123;
+    alert.dueAt = AT;
+    alert.policy = "p";
+    alert.channel = "chat";
+    alert.team = "billing";
+    alert.priority = "high";
+    alert.agentId = "A-1";
+    write(warehouse, SlaTables.Alerts.ROWS.tables(), List.of(alert, alert));
+
+    MinuteAggregate minute = new MinuteAggregate();
+    minute.minute = AT;
+    minute.channel = "chat";
+    minute.firstResponses = 2;
+    minute.frtHistogram[FrtHistogram.bucket(30_000)] = 2;
+    minute.backlogDelta = -3;
+    minute.version = 2;
+    write(warehouse, SlaTables.Minutes.ROWS.tables(), List.of(minute));
+
+    assertThat(
+            warehouse.query(
+                "SELECT kind, at_ms, team FROM sla_alerts FINAL",
+                row -> row.getString(1) + " " + row.getInt(2) + " " + row.getString(3)))
+        .containsExactly("breached 123 billing");
+    assertThat(
+            warehouse.query(
+                "SELECT first_responses, arraySum(frt_histogram), backlog_delta FROM sla_minute FINAL",
+                row -> row.getInt(1) + " " + row.getInt(2) + " " + row.getInt(3)))
+        .containsExactly("2 2 -3");
+  }
+
+  static SlaUpdate update(long asOf, String status) {
+    SlaUpdate u = new SlaUpdate();
+    u.ticketId = "T-1";
+    u.asOf = asOf;
+    u.version = asOf * 1000;
+    u.policy = "p";
+    u.channel = "chat";
+    u.team = "";
+    u.priority = "";
+    u.agentId = "";
+    u.customerTier = "";
+    u.ticketStatus = "open";
+    u.firstResponse = target(status);
+    u.nextResponse = target("not_started");
+    u.resolution = target("running");
+    return u;
+  }
+
+  static TargetRow target(String status) {
+    TargetRow t = new TargetRow();
+    t.status = status;
+    t.targetSeconds = 3600;
+    t.startedAt = AT;
+    t.dueAt = AT + 3_600_000;
+    t.businessMs = 90_500;
+    t.calendarMs = 90_500;
+    return t;
+  }
+
+  static <T> void write(Warehouse warehouse, List<BatchedWriter.Table<T>> tables, List<T> rows) {
+    try (BatchedWriter<T> writer =
+        new BatchedWriter<>(
+            warehouse,
+            tables,
+            row -> java.util.Optional.empty(),
+            (row, reason) -> {
+              throw new AssertionError(reason);
+            },
+            new BatchedWriter.Settings(100, Duration.ZERO, 1000))) {
+      rows.forEach(writer::add);
+    }
+  }
+}
