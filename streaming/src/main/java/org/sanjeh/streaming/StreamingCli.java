@@ -3,6 +3,7 @@ package org.sanjeh.streaming;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.sanjeh.streaming.bench.StreamingBench;
 import org.sanjeh.streaming.config.JobOptions;
 import org.sanjeh.streaming.replay.Replay;
 import org.sanjeh.streaming.sink.AlertTopic;
@@ -25,6 +26,7 @@ public final class StreamingCli {
       """
       usage: streaming run [options]       the SLA job: ticket-events -> ClickHouse and sla-alerts
              streaming replay FILE.jsonl [--policy FILE] [--bootstrap-servers H:P]
+             streaming bench [--events N] [--rate N] [--seconds N]
       run options:
       """
           + JobOptions.USAGE;
@@ -41,6 +43,7 @@ public final class StreamingCli {
       switch (args[0]) {
         case "run" -> run(JobOptions.parse(CliOptions.parse(rest), System.getenv()));
         case "replay" -> System.exit(Replay.run(CliOptions.parse(rest), System.getenv()));
+        case "bench" -> System.exit(StreamingBench.run(CliOptions.parse(rest), System.getenv()));
         default -> {
           System.err.println("unknown command '" + args[0] + "'\n" + USAGE);
           System.exit(2);

@@ -1,0 +1,322 @@
+package org.sanjeh.streaming.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.sanjeh.core.event.TicketEvent;
+import org.sanjeh.core.event.TicketEventCodec;
+import org.sanjeh.streaming.SlaJob;
+import org.sanjeh.streaming.config.PolicyFile;
+import org.sanjeh.streaming.sink.ClickHouseSink;
+import org.sanjeh.streaming.sink.SlaTables;
+import org.sanjeh.streaming.source.Decoded;
+import org.sanjeh.streaming.source.KafkaEvents;
+import org.sanjeh.warehouse.Warehouse;
+import org.sanjeh.warehouse.WarehouseConfig;
+import org.sanjeh.warehouse.migrate.MigrationRunner;
+import org.sanjeh.warehouse.migrate.Migrations;
+import org.sanjeh.warehouse.sample.SyntheticEvents;
+
+/**
+ * {@code ./sanjeh bench streaming}: generated ticket lifecycles through Kafka, the SLA job and
+ * ClickHouse on this machine, against a baseline job that only decodes and counts the same records,
+ * in the same run; then the delay from publishing an event to its SLA row being visible in
+ * ClickHouse, at a steady 10,000 events/s.
+ */
+public final class StreamingBench {
+
+  private static final int PARALLELISM = 2;
+  private static final String DATABASE = "sanjeh_bench";
+
+  private final String bootstrap;
+  private final WarehouseConfig warehouse;
+
+  private StreamingBench(String bootstrap, WarehouseConfig warehouse) {
+    this.bootstrap = bootstrap;
+    this.warehouse = warehouse.withDatabase(DATABASE);
+  }
+
+  public static int run(Map<String, String> options, Map<String, String> env) throws Exception {
+    String bootstrap =
+        options.getOrDefault(
+            "bootstrap-servers", env.getOrDefault("SANJEH_KAFKA_BOOTSTRAP", "127.0.0.1:19092"));
+    long events = Long.parseLong(options.getOrDefault("events", "1000000"));
+    int rate = Integer.parseInt(options.getOrDefault("rate", "10000"));
+    int seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
+    StreamingBench bench = new StreamingBench(bootstrap, WarehouseConfig.fromEnvironment(env));
+    bench.throughput(events);
+    bench.latency(rate, seconds);
+    return 0;
+  }
+
+  private void throughput(long events) throws Exception {
+    String topic = "bench-" + System.currentTimeMillis();
+    createTopic(topic);
+    List<TicketEvent> generated = generate(events, Instant.parse("2026-01-01T00:00:00Z"));
+    long start = System.nanoTime();
+    publish(topic, generated, 0, null);
+    double publishSeconds = (System.nanoTime() - start) / 1e9;
+    System.out.printf(
+        "published %,d events of %,d tickets to %s in %.1f s (%,.0f events/s)%n",
+        generated.size(),
+        generated.stream().map(TicketEvent::ticketId).distinct().count(),
+        topic,
+        publishSeconds,
+        generated.size() / publishSeconds);
+
+    JobExecutionResult baseline = baselineJob(topic);
+    report("baseline (decode and count only)", generated.size(), baseline);
+    resetDatabase();
+    JobExecutionResult full = fullJob(topic, true);
+    report("SLA job -> ClickHouse (raw events too)", generated.size(), full);
+    resetDatabase();
+    JobExecutionResult withoutRaw = fullJob(topic, false);
+    report("SLA job -> ClickHouse (SLA tables only)", generated.size(), withoutRaw);
+    Warehouse stored = Warehouse.connect(warehouse);
+    System.out.printf(
+        "stored: %,d SLA rows, %,d alerts, %,d minute rows%n",
+        stored.queryLong("SELECT count() FROM sla_tickets"),
+        stored.queryLong("SELECT count() FROM sla_alerts"),
+        stored.queryLong("SELECT count() FROM sla_minute"));
+    System.out.printf(
+        "ratio to the baseline: %.2f (with raw events), %.2f (SLA tables only)%n",
+        rate(generated.size(), full) / rate(generated.size(), baseline),
+        rate(generated.size(), withoutRaw) / rate(generated.size(), baseline));
+  }
+
+  private JobExecutionResult baselineJob(String topic) throws Exception {
+    StreamExecutionEnvironment env = environment();
+    env.fromSource(
+            KafkaEvents.source(bootstrap, topic, topic + "-baseline", true),
+            WatermarkStrategy.noWatermarks(),
+            "ticket-events")
+        .filter(Decoded::isValid)
+        .sinkTo(new DiscardingSink<>());
+    return env.execute("bench-baseline");
+  }
+
+  private JobExecutionResult fullJob(String topic, boolean rawEvents) throws Exception {
+    StreamExecutionEnvironment env = environment();
+    buildFullJob(
+        env, KafkaEvents.source(bootstrap, topic, topic + "-sla-" + rawEvents, true), rawEvents);
+    return env.execute("bench-sla");
+  }
+
+  private void buildFullJob(
+      StreamExecutionEnvironment env,
+      org.apache.flink.connector.kafka.source.KafkaSource<Decoded> source,
+      boolean rawEvents) {
+    ClickHouseSink.Target target = ClickHouseSink.Target.of(warehouse);
+    Duration flush = Duration.ofSeconds(1);
+    int batch = 50_000;
+    String policy = PolicyFile.defaultText();
+    SlaJob.build(
+        env,
+        source,
+        SlaJob.Settings.defaults(policy),
+        new SlaJob.Sinks(
+            new ClickHouseSink<>(target, SlaTables.Tickets.ROWS, batch, flush),
+            new ClickHouseSink<>(target, SlaTables.Alerts.ROWS, batch, flush),
+            null,
+            new ClickHouseSink<>(target, SlaTables.Minutes.ROWS, batch, flush),
+            new ClickHouseSink<>(target, SlaTables.DeadLetters.ROWS, batch, flush),
+            rawEvents
+                ? new ClickHouseSink<>(target, new SlaTables.RawEvents("Asia/Tehran"), batch, flush)
+                : null));
+  }
+
+  /**
+   * A steady stream at {@code rate} events/s into a running job; every 50th event is a probe whose
+   * SLA row is looked for in ClickHouse every 100 ms.
+   */
+  private void latency(int rate, int seconds) throws Exception {
+    resetDatabase();
+    String topic = "bench-latency-" + System.currentTimeMillis();
+    createTopic(topic);
+    StreamExecutionEnvironment env = environment();
+    env.enableCheckpointing(10_000);
+    buildFullJob(env, KafkaEvents.source(bootstrap, topic, topic, false), true);
+    JobClient job = env.executeAsync("bench-latency");
+    Thread.sleep(5_000); // let the job start reading before the clock runs
+    List<TicketEvent> generated =
+        generate(
+            (long) rate * seconds, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS));
+    Map<String, Long> sentAt = new ConcurrentHashMap<>();
+    Warehouse stored = Warehouse.connect(warehouse);
+    List<Long> delays = Collections.synchronizedList(new ArrayList<>());
+    Thread poller = new Thread(() -> poll(stored, sentAt, delays), "latency-poller");
+    poller.setDaemon(true);
+    poller.start();
+    publish(topic, generated, rate, sentAt);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (!sentAt.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    poller.interrupt();
+    job.cancel().get(30, TimeUnit.SECONDS);
+    List<Long> sorted = new ArrayList<>(delays);
+    Collections.sort(sorted);
+    if (sorted.isEmpty()) {
+      System.out.println("latency: no probe became visible");
+      return;
+    }
+    System.out.printf(
+        "latency at %,d events/s for %d s: %,d probes, %d never seen; event -> SLA row visible in ClickHouse: p50 %d ms, p95 %d ms, p99 %d ms, max %d ms%n",
+        rate,
+        seconds,
+        sorted.size() + sentAt.size(),
+        sentAt.size(),
+        percentile(sorted, 0.50),
+        percentile(sorted, 0.95),
+        percentile(sorted, 0.99),
+        sorted.get(sorted.size() - 1));
+  }
+
+  /** Probes are keyed "ticket|version/1000" (the event's time in ms), as sla_tickets holds them. */
+  private static void poll(Warehouse stored, Map<String, Long> sentAt, List<Long> delays) {
+    while (!Thread.currentThread().isInterrupted()) {
+      try {
+        Thread.sleep(100);
+        if (sentAt.isEmpty()) {
+          continue;
+        }
+        String tickets =
+            sentAt.keySet().stream()
+                .map(k -> "'" + k.substring(0, k.indexOf('|')) + "'")
+                .distinct()
+                .limit(5000)
+                .collect(Collectors.joining(","));
+        List<String> visible =
+            stored.query(
+                "SELECT DISTINCT concat(ticket_id, '|', toString(intDiv(version, 1000)))"
+                    + " FROM sla_tickets WHERE ticket_id IN ("
+                    + tickets
+                    + ")",
+                row -> row.getString(1));
+        long now = System.nanoTime();
+        for (String key : visible) {
+          Long sent = sentAt.remove(key);
+          if (sent != null) {
+            delays.add(TimeUnit.NANOSECONDS.toMillis(now - sent));
+          }
+        }
+      } catch (InterruptedException e) {
+        return;
+      } catch (RuntimeException e) {
+        // ClickHouse busy: try again at the next tick
+      }
+    }
+  }
+
+  private static long percentile(List<Long> sorted, double q) {
+    return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1));
+  }
+
+  private static List<TicketEvent> generate(long events, Instant start) {
+    List<TicketEvent> generated = new ArrayList<>();
+    // about 7 events per ticket; lifecycles spread over 30 days of event time
+    SyntheticEvents.ofTickets(42, Math.max(1, events / 7), start, 30)
+        .forEachRemaining(generated::add);
+    return generated;
+  }
+
+  private void publish(String topic, List<TicketEvent> events, int rate, Map<String, Long> probes) {
+    TicketEventCodec codec = new TicketEventCodec();
+    long started = System.nanoTime();
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ProducerConfig.ACKS_CONFIG,
+                "1",
+                ProducerConfig.LINGER_MS_CONFIG,
+                rate > 0 ? 0 : 20,
+                ProducerConfig.BATCH_SIZE_CONFIG,
+                256 * 1024,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG,
+                "lz4",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class))) {
+      for (int i = 0; i < events.size(); i++) {
+        TicketEvent event = events.get(i);
+        if (rate > 0) {
+          long due = started + TimeUnit.SECONDS.toNanos(1) * i / rate;
+          while (System.nanoTime() < due) {
+            Thread.onSpinWait();
+          }
+          if (probes != null && i % 50 == 0) {
+            probes.put(
+                event.ticketId() + "|" + event.occurredAt().toEpochMilli(), System.nanoTime());
+          }
+        }
+        producer.send(
+            new ProducerRecord<>(
+                topic,
+                event.ticketId().getBytes(StandardCharsets.UTF_8),
+                codec.encodeBytes(event)));
+      }
+      producer.flush();
+    }
+  }
+
+  private static void report(String what, int events, JobExecutionResult result) {
+    System.out.printf(
+        "%-42s %,d events in %.1f s: %,.0f events/s%n",
+        what, events, result.getNetRuntime() / 1000.0, rate(events, result));
+  }
+
+  private static double rate(int events, JobExecutionResult result) {
+    return events / (result.getNetRuntime() / 1000.0);
+  }
+
+  private StreamExecutionEnvironment environment() {
+    Map<String, String> conf = new HashMap<>();
+    conf.put("parallelism.default", Integer.toString(PARALLELISM));
+    conf.put("pipeline.object-reuse", "true");
+    conf.put("pipeline.generic-types", "false");
+    return StreamExecutionEnvironment.getExecutionEnvironment(Configuration.fromMap(conf));
+  }
+
+  private void resetDatabase() {
+    Warehouse.connect(warehouse.withDatabase("default"))
+        .execute("DROP DATABASE IF EXISTS " + DATABASE);
+    new MigrationRunner(Warehouse.connect(warehouse)).migrate(Migrations.sanjehSchema());
+  }
+
+  private void createTopic(String topic) throws Exception {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      admin
+          .createTopics(
+              List.of(
+                  new NewTopic(topic, PARALLELISM, (short) 1)
+                      .configs(Map.of("retention.ms", "-1"))))
+          .all()
+          .get(30, TimeUnit.SECONDS);
+    }
+  }
+}
