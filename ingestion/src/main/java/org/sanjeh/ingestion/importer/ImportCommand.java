@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +21,8 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.sanjeh.core.event.TicketEvent;
+import org.sanjeh.core.event.TicketEventCodec;
 import org.sanjeh.ingestion.adapter.CallLogAdapter;
 import org.sanjeh.ingestion.adapter.EmailAdapter;
 import org.sanjeh.ingestion.adapter.HelpdeskMapping;
@@ -62,6 +65,9 @@ public final class ImportCommand {
   private final WarehouseConfig directory;
   private final Clock clock = Clock.systemUTC();
 
+  /** With {@code --out FILE}: the accepted events as NDJSON in event-time order, not to Kafka. */
+  private final Path out;
+
   public ImportCommand(String bootstrap, Map<String, String> options) {
     this(bootstrap, options, null);
   }
@@ -92,6 +98,7 @@ public final class ImportCommand {
     this.mapping = options.containsKey("mapping") ? Path.of(options.get("mapping")) : null;
     this.team = options.containsKey("team") ? Set.of(options.get("team").split(",")) : Set.of();
     this.region = options.getOrDefault("region", "IR");
+    this.out = options.containsKey("out") ? Path.of(options.get("out")) : null;
   }
 
   public int run() throws IOException {
@@ -99,23 +106,80 @@ public final class ImportCommand {
     if (files.isEmpty()) {
       throw new IllegalArgumentException("no input files in " + input);
     }
-    Topics.ensure(bootstrap, 4);
     Summary summary = new Summary();
+    if (out != null) {
+      return export(files, summary);
+    }
+    Topics.ensure(bootstrap, 4);
+    // History goes onto Kafka oldest first, across all files, so that streaming consumers see event
+    // time advance as it did: their watermarks and per-minute aggregates depend on it.
+    List<ImportItem> events = new ArrayList<>();
     try (EventPublisher publisher = new EventPublisher(bootstrap, Duration.ofSeconds(30))) {
       for (Path file : files) {
-        importFile(file, publisher, summary);
+        List<ImportItem> items = items(file);
+        items.stream().filter(ImportItem.Event.class::isInstance).forEach(events::add);
+        importFile(
+            file,
+            items.stream().filter(ImportItem.Rejected.class::isInstance).toList(),
+            publisher,
+            summary);
       }
+      events.sort(Comparator.comparing(item -> ((ImportItem.Event) item).event().occurredAt()));
+      importFile(input, events, publisher, summary);
     }
     summary.print(System.out);
     return summary.failedSends == 0 ? 0 : 1;
   }
 
-  private void importFile(Path file, EventPublisher publisher, Summary summary) throws IOException {
-    List<ImportItem> items = items(file);
-    Path rejects = rejectsFile(file);
-    Progress progress = new Progress("importing " + file.getFileName(), items.size());
+  /** The events as an NDJSON file sorted by time (for ./sanjeh replay); rejects as usual. */
+  private int export(List<Path> files, Summary summary) throws IOException {
+    List<TicketEvent> events = new ArrayList<>();
+    for (Path file : files) {
+      Path rejects = rejectsFile(file);
+      try (BufferedWriter rejectOut = Files.newBufferedWriter(rejects, StandardCharsets.UTF_8)) {
+        for (ImportItem item : items(file)) {
+          summary.read++;
+          if (item instanceof ImportItem.Event event) {
+            events.add(event.event());
+            summary.accepted++;
+          } else if (item instanceof ImportItem.Rejected rejected) {
+            writeReject(rejectOut, rejected);
+            summary.reject(rejected.reason());
+          }
+        }
+      }
+      if (!summary.rejectedIn(file)) {
+        Files.deleteIfExists(rejects);
+      }
+    }
+    events.sort(Comparator.comparing(TicketEvent::occurredAt).thenComparing(TicketEvent::eventId));
+    TicketEventCodec codec = new TicketEventCodec();
+    try (BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+      for (TicketEvent event : events) {
+        writer.write(codec.encode(event));
+        writer.newLine();
+      }
+    }
+    summary.print(System.out);
+    System.out.printf("wrote %,d events in time order to %s%n", events.size(), out);
+    return 0;
+  }
+
+  private void importFile(
+      Path file, List<ImportItem> items, EventPublisher publisher, Summary summary)
+      throws IOException {
+    if (items.isEmpty()) {
+      return;
+    }
+    boolean events = items.get(0) instanceof ImportItem.Event;
+    Path rejects = events ? null : rejectsFile(file);
+    Progress progress =
+        new Progress(
+            events ? "publishing events in time order" : "rejects of " + file.getFileName(),
+            items.size());
     List<CompletableFuture<Void>> inFlight = new ArrayList<>();
-    try (BufferedWriter rejectOut = Files.newBufferedWriter(rejects, StandardCharsets.UTF_8)) {
+    try (BufferedWriter rejectOut =
+        events ? null : Files.newBufferedWriter(rejects, StandardCharsets.UTF_8)) {
       for (ImportItem item : items) {
         summary.read++;
         if (item instanceof ImportItem.Event event) {
@@ -147,6 +211,9 @@ public final class ImportCommand {
       summary.failedSends += await(inFlight);
     }
     progress.done();
+    if (events) {
+      return;
+    }
     if (summary.rejectedIn(file)) {
       System.out.println("rejects of " + file.getFileName() + " with their reasons: " + rejects);
     } else {

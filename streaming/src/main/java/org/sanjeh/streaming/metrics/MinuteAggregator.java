@@ -48,10 +48,15 @@ public final class MinuteAggregator
     if (aggregate == null) {
       if (ctx.timerService().currentWatermark() >= end + retentionMs) {
         factsTooLate.inc();
-        LOG.warn(
-            "{} arrived after its minute was closed ({} of event time after the minute's end); not counted",
-            fact,
-            Duration.ofMillis(retentionMs));
+        if (factsTooLate.getCount() == 1 || factsTooLate.getCount() % 10_000 == 0) {
+          LOG.warn(
+              "{} fact(s) came after their minute was closed ({} of event time after its end) and"
+                  + " were not counted, e.g. {}. Is old history being replayed out of time order?"
+                  + " Import it sorted (./sanjeh import does), or raise the minute retention.",
+              factsTooLate.getCount(),
+              Duration.ofMillis(retentionMs),
+              fact);
+        }
         return;
       }
       aggregate = MinuteAggregate.startingWith(fact);
