@@ -73,9 +73,10 @@ ORDER BY (ticket_id, alert_id);
 -- rows written after the last checkpoint, and partial states would be added twice. The job keeps
 -- the whole minute in its state and writes it complete, with the number of facts as the version,
 -- so a late fact rewrites the minute and a replay rewrites the same row.
--- FRT quantiles: frt_histogram is a mergeable histogram (bucket i > 0 holds first-response times
--- in [2^((i-1)/4), 2^(i/4)) seconds, bucket 0 under 1 s): merge minutes and dimensions with
--- sumForEach, read quantiles with the query in docs/metrics.md (relative error under 10%).
+-- FRT quantiles: a mergeable histogram, sparse (frt_buckets holds the non-empty buckets' numbers,
+-- frt_counts their counts). Bucket i > 0 holds first-response times in [2^((i-1)/4), 2^(i/4))
+-- seconds, bucket 0 under 1 s. Merge minutes and dimensions with sumMap(frt_buckets, frt_counts);
+-- read quantiles with the query in docs/metrics.md (relative error under 10%).
 -- Open backlog: backlog_delta is +1 for a ticket created or reopened, -1 when solved, and moves a
 -- ticket between dimension values when its team, agent, channel or priority changes; the backlog
 -- at minute M is the sum of backlog_delta up to M.
@@ -89,7 +90,8 @@ CREATE TABLE IF NOT EXISTS sla_minute
     created          UInt32,
     first_responses  UInt32,
     frt_sum_s        Float64,
-    frt_histogram    Array(UInt32),
+    frt_buckets      Array(UInt8),
+    frt_counts       Array(UInt32),
     breaches         UInt32,
     solved           UInt32,
     reopened         UInt32,

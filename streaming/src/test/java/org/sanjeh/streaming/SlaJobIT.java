@@ -149,7 +149,7 @@ class SlaJobIT {
     Map<String, Long> totals = new TreeMap<>();
     warehouse.query(
         "SELECT sum(created), sum(first_responses), sum(solved), sum(reopened), sum(backlog_delta),"
-            + " sum(arraySum(frt_histogram)) FROM sla_minute FINAL",
+            + " sum(arraySum(frt_counts)) FROM sla_minute FINAL",
         row -> {
           totals.put("created", row.getLong(1));
           totals.put("first_responses", row.getLong(2));

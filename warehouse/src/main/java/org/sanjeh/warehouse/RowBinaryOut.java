@@ -60,6 +60,13 @@ public final class RowBinaryOut {
     stream.writeFloat64(value);
   }
 
+  public void uint8Array(int[] values) throws IOException {
+    stream.writeUnsignedLeb128(values.length);
+    for (int value : values) {
+      stream.writeUInt8(value);
+    }
+  }
+
   public void uint32Array(int[] values) throws IOException {
     stream.writeUnsignedLeb128(values.length);
     for (int value : values) {

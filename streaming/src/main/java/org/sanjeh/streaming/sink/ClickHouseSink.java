@@ -2,8 +2,11 @@ package org.sanjeh.streaming.sink;
 
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
@@ -39,6 +42,20 @@ public final class ClickHouseSink<IN, ROW> implements Sink<IN> {
     /** Why a row can never be stored, if it cannot; such rows are logged and counted. */
     default Optional<String> problem(ROW row) {
       return Optional.empty();
+    }
+
+    /**
+     * For tables that keep one row per key (ReplacingMergeTree): the row's key, or null to write
+     * every row. Rows with a key are coalesced before the insert, keeping the highest {@link
+     * #version}: the table would keep only that one anyway, and a replay of history sends many
+     * versions of one ticket within a second.
+     */
+    default String key(ROW row) {
+      return null;
+    }
+
+    default long version(ROW row) {
+      return 0;
     }
   }
 
@@ -76,7 +93,9 @@ public final class ClickHouseSink<IN, ROW> implements Sink<IN> {
   @Override
   public SinkWriter<IN> createWriter(WriterInitContext context) {
     Counter rejected = context.metricGroup().counter("rowsRejected");
-    return new Writer<>(target, rows, batchSize, flushInterval, rejected);
+    Writer<IN, ROW> writer = new Writer<>(target, rows, batchSize, flushInterval, rejected);
+    writer.scheduleHandOver(context.getProcessingTimeService());
+    return writer;
   }
 
   private static final class Writer<IN, ROW> implements SinkWriter<IN> {
@@ -88,10 +107,17 @@ public final class ClickHouseSink<IN, ROW> implements Sink<IN> {
     private final Target target;
     private final Rows<IN, ROW> rows;
     private final BatchedWriter<ROW> writer;
+    private final int batchSize;
+    private final long handOverMs;
+
+    /** Keyed rows waiting to be handed to the writer: the newest version per key. */
+    private final Map<String, ROW> coalesced = new LinkedHashMap<>();
 
     Writer(Target target, Rows<IN, ROW> rows, int batchSize, Duration flush, Counter rejected) {
       this.target = target;
       this.rows = rows;
+      this.batchSize = batchSize;
+      this.handOverMs = Math.max(1, flush.toMillis());
       this.writer =
           new BatchedWriter<>(
               Warehouse.connect(target.config()),
@@ -107,12 +133,41 @@ public final class ClickHouseSink<IN, ROW> implements Sink<IN> {
     @Override
     public void write(IN element, Context context) throws InterruptedException {
       ROW row = rows.toRow(element);
-      retrying("buffer a row", () -> writer.add(row));
+      String key = rows.key(row);
+      if (key == null) {
+        retrying("buffer a row", () -> writer.add(row));
+        return;
+      }
+      coalesced.merge(key, row, (old, now) -> rows.version(now) >= rows.version(old) ? now : old);
+      if (coalesced.size() >= batchSize) {
+        handOver();
+      }
     }
 
     @Override
     public void flush(boolean endOfInput) throws InterruptedException {
+      handOver();
       retrying("write a batch", writer::flush);
+    }
+
+    /** Every flush interval the coalesced rows go to the writer (in the task's own thread). */
+    void scheduleHandOver(ProcessingTimeService time) {
+      time.registerTimer(
+          time.getCurrentProcessingTime() + handOverMs,
+          now -> {
+            handOver();
+            scheduleHandOver(time);
+          });
+    }
+
+    private void handOver() throws InterruptedException {
+      if (coalesced.isEmpty()) {
+        return;
+      }
+      for (ROW row : coalesced.values()) {
+        retrying("buffer a row", () -> writer.add(row));
+      }
+      coalesced.clear();
     }
 
     @Override

@@ -42,6 +42,16 @@ public final class SlaTables {
     }
 
     @Override
+    public String key(SlaUpdate row) {
+      return row.ticketId;
+    }
+
+    @Override
+    public long version(SlaUpdate row) {
+      return row.version;
+    }
+
+    @Override
     public String name() {
       return "sla_tickets";
     }
@@ -195,6 +205,24 @@ public final class SlaTables {
     }
 
     @Override
+    public String key(MinuteAggregate row) {
+      return row.minute
+          + "|"
+          + row.channel
+          + "|"
+          + row.team
+          + "|"
+          + row.priority
+          + "|"
+          + row.agentId;
+    }
+
+    @Override
+    public long version(MinuteAggregate row) {
+      return row.version;
+    }
+
+    @Override
     public String name() {
       return "sla_minute";
     }
@@ -210,7 +238,8 @@ public final class SlaTables {
           "created",
           "first_responses",
           "frt_sum_s",
-          "frt_histogram",
+          "frt_buckets",
+          "frt_counts",
           "breaches",
           "solved",
           "reopened",
@@ -228,7 +257,7 @@ public final class SlaTables {
       out.uint32(m.created);
       out.uint32(m.firstResponses);
       out.float64(seconds(m.frtSumMs));
-      out.uint32Array(m.frtHistogram);
+      writeSparse(m.frtHistogram, out);
       out.uint32(m.breaches);
       out.uint32(m.solved);
       out.uint32(m.reopened);
@@ -278,6 +307,24 @@ public final class SlaTables {
     private static final class Codec {
       static final TicketEventCodec INSTANCE = new TicketEventCodec();
     }
+  }
+
+  /** The histogram's non-zero buckets: their numbers, then their counts (merge with sumMap). */
+  private static void writeSparse(int[] histogram, RowBinaryOut out) throws IOException {
+    int used = 0;
+    for (int count : histogram) {
+      used += count == 0 ? 0 : 1;
+    }
+    int[] buckets = new int[used];
+    int[] counts = new int[used];
+    for (int i = 0, j = 0; i < histogram.length; i++) {
+      if (histogram[i] != 0) {
+        buckets[j] = i;
+        counts[j++] = histogram[i];
+      }
+    }
+    out.uint8Array(buckets);
+    out.uint32Array(counts);
   }
 
   private static double seconds(long millis) {

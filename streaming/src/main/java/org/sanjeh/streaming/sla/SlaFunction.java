@@ -82,7 +82,7 @@ public final class SlaFunction extends KeyedProcessFunction<String, SlaEvent, Sl
     }
     SlaClock clock = SlaClock.restore(m.sla, policy, loaded.calendar());
     long at = event.occurredAt;
-    alertCrossingsBefore(at, clock, m, ctx);
+    alertCrossingsBefore(at, reports(clock, at), clock, m, ctx);
 
     boolean wasSolved = m.sla.solved;
     boolean hadFirstResponse = m.sla.firstResponse.fulfilledAt >= 0;
@@ -105,9 +105,10 @@ public final class SlaFunction extends KeyedProcessFunction<String, SlaEvent, Sl
     if (event.agentId != null) {
       m.agentId = event.agentId;
     }
-    countFacts(event, clock, m, wasSolved, hadFirstResponse, ctx);
-    alertRecoveries(at, clock, m, ctx);
-    out.collect(row(ctx.getCurrentKey(), clock, m, at));
+    TargetReport[] after = reports(clock, at);
+    countFacts(event, after, clock, m, wasSolved, hadFirstResponse, ctx);
+    alertRecoveries(at, after, clock, m, ctx);
+    out.collect(row(ctx.getCurrentKey(), after, clock, m, at));
     scheduleTimers(at, clock, m, ctx);
     memory.update(m);
   }
@@ -132,9 +133,10 @@ public final class SlaFunction extends KeyedProcessFunction<String, SlaEvent, Sl
     if (timestamp == m.deadlineTimer) {
       m.deadlineTimer = -1;
       SlaClock clock = SlaClock.restore(m.sla, policy, loaded.calendar());
-      alertCrossingsBefore(timestamp, clock, m, ctx);
+      TargetReport[] now = reports(clock, timestamp);
+      alertCrossingsBefore(timestamp, now, clock, m, ctx);
       if (timestamp > m.lastEmitAt) {
-        out.collect(row(ctx.getCurrentKey(), clock, m, timestamp));
+        out.collect(row(ctx.getCurrentKey(), now, clock, m, timestamp));
       }
       scheduleTimers(Math.max(timestamp, m.sla.lastEventAt), clock, m, ctx);
     }
@@ -144,10 +146,10 @@ public final class SlaFunction extends KeyedProcessFunction<String, SlaEvent, Sl
   // --- alerts -------------------------------------------------------------------------------
 
   /** Alerts every at-risk or breach threshold an unfinished clock crossed before {@code limit}. */
-  private void alertCrossingsBefore(long limit, SlaClock clock, TicketMemory m, Context ctx) {
-    Instant now = Instant.ofEpochMilli(limit);
+  private void alertCrossingsBefore(
+      long limit, TargetReport[] reports, SlaClock clock, TicketMemory m, Context ctx) {
     for (int i = 0; i < TARGETS.length; i++) {
-      TargetReport r = clock.report(TARGETS[i], now);
+      TargetReport r = reports[i];
       if (r.startedAt() == null
           || r.fulfilledAt() != null
           || r.status() == SlaStatus.CANCELLED
@@ -172,10 +174,10 @@ public final class SlaFunction extends KeyedProcessFunction<String, SlaEvent, Sl
   }
 
   /** A target that was alerted and has since been fulfilled, cancelled or restarted recovers. */
-  private void alertRecoveries(long at, SlaClock clock, TicketMemory m, Context ctx) {
-    Instant now = Instant.ofEpochMilli(at);
+  private void alertRecoveries(
+      long at, TargetReport[] reports, SlaClock clock, TicketMemory m, Context ctx) {
     for (int i = 0; i < TARGETS.length; i++) {
-      TargetReport r = clock.report(TARGETS[i], now);
+      TargetReport r = reports[i];
       boolean alerted = (m.alerted[i] & (TicketMemory.AT_RISK | TicketMemory.BREACHED)) != 0;
       boolean over =
           r.fulfilledAt() != null
@@ -237,6 +239,7 @@ public final class SlaFunction extends KeyedProcessFunction<String, SlaEvent, Sl
 
   private void countFacts(
       SlaEvent event,
+      TargetReport[] after,
       SlaClock clock,
       TicketMemory m,
       boolean wasSolved,
@@ -256,10 +259,7 @@ public final class SlaFunction extends KeyedProcessFunction<String, SlaEvent, Sl
       response.agentId = orEmpty(event.agentId != null ? event.agentId : event.authorId);
       response.firstResponses = 1;
       response.frtMs =
-          clock
-              .report(SlaTarget.FIRST_RESPONSE, Instant.ofEpochMilli(at))
-              .measured(policy.businessTime())
-              .toMillis();
+          after[SlaTarget.FIRST_RESPONSE.ordinal()].measured(policy.businessTime()).toMillis();
       ctx.output(FACTS, response);
     }
     if (!wasSolved && m.sla.solved) {
@@ -323,14 +323,24 @@ public final class SlaFunction extends KeyedProcessFunction<String, SlaEvent, Sl
 
   // --- rows and timers ----------------------------------------------------------------------
 
-  private SlaUpdate row(String ticketId, SlaClock clock, TicketMemory m, long asOf) {
+  /** Every target as of {@code at}, in {@link SlaTarget} order. */
+  private static TargetReport[] reports(SlaClock clock, long at) {
+    Instant now = Instant.ofEpochMilli(at);
+    TargetReport[] reports = new TargetReport[TARGETS.length];
+    for (int i = 0; i < TARGETS.length; i++) {
+      reports[i] = clock.report(TARGETS[i], now);
+    }
+    return reports;
+  }
+
+  private SlaUpdate row(
+      String ticketId, TargetReport[] reports, SlaClock clock, TicketMemory m, long asOf) {
     if (asOf == m.lastEmitAt) {
       m.rowsAtLastEmit++;
     } else {
       m.lastEmitAt = asOf;
       m.rowsAtLastEmit = 0;
     }
-    Instant now = Instant.ofEpochMilli(asOf);
     var state = clock.state();
     SlaUpdate row = new SlaUpdate();
     row.ticketId = ticketId;
@@ -343,9 +353,9 @@ public final class SlaFunction extends KeyedProcessFunction<String, SlaEvent, Sl
     row.agentId = orEmpty(m.agentId);
     row.customerTier = orEmpty(state.customerTier);
     row.ticketStatus = wire(state.status);
-    row.firstResponse = TargetRow.of(clock.report(SlaTarget.FIRST_RESPONSE, now));
-    row.nextResponse = TargetRow.of(clock.report(SlaTarget.NEXT_RESPONSE, now));
-    row.resolution = TargetRow.of(clock.report(SlaTarget.RESOLUTION, now));
+    row.firstResponse = TargetRow.of(reports[SlaTarget.FIRST_RESPONSE.ordinal()]);
+    row.nextResponse = TargetRow.of(reports[SlaTarget.NEXT_RESPONSE.ordinal()]);
+    row.resolution = TargetRow.of(reports[SlaTarget.RESOLUTION.ordinal()]);
     row.nextResponseCycles = clock.nextResponseCycles();
     row.nextResponseLongestMs = clock.longestNextResponse().map(Duration::toMillis).orElse(-1L);
     return row;

@@ -75,9 +75,16 @@ class SlaTablesIT {
         .containsExactly("breached 123 billing");
     assertThat(
             warehouse.query(
-                "SELECT first_responses, arraySum(frt_histogram), backlog_delta FROM sla_minute FINAL",
-                row -> row.getInt(1) + " " + row.getInt(2) + " " + row.getInt(3)))
-        .containsExactly("2 2 -3");
+                "SELECT first_responses, arraySum(frt_counts), toString(frt_buckets), backlog_delta FROM sla_minute FINAL",
+                row ->
+                    row.getInt(1)
+                        + " "
+                        + row.getInt(2)
+                        + " "
+                        + row.getString(3)
+                        + " "
+                        + row.getInt(4)))
+        .containsExactly("2 2 [" + FrtHistogram.bucket(30_000) + "] -3");
   }
 
   static SlaUpdate update(long asOf, String status) {
