@@ -65,7 +65,9 @@ public final class StreamingBench {
     int rate = Integer.parseInt(options.getOrDefault("rate", "10000"));
     int seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
     StreamingBench bench = new StreamingBench(bootstrap, WarehouseConfig.fromEnvironment(env));
-    bench.throughput(events);
+    if (events > 0) {
+      bench.throughput(events);
+    }
     bench.latency(rate, seconds);
     return 0;
   }
@@ -75,7 +77,7 @@ public final class StreamingBench {
     createTopic(topic);
     List<TicketEvent> generated = generate(events, Instant.parse("2026-01-01T00:00:00Z"));
     long start = System.nanoTime();
-    publish(topic, generated, 0, null);
+    publish(topic, generated, 0, null, false);
     double publishSeconds = (System.nanoTime() - start) / 1e9;
     System.out.printf(
         "published %,d events of %,d tickets to %s in %.1f s (%,.0f events/s)%n",
@@ -168,7 +170,8 @@ public final class StreamingBench {
     Thread poller = new Thread(() -> poll(stored, sentAt, delays), "latency-poller");
     poller.setDaemon(true);
     poller.start();
-    publish(topic, generated, rate, sentAt);
+    // live traffic: every event happens when it is published, so event time runs with the clock
+    publish(topic, generated, rate, sentAt, true);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (!sentAt.isEmpty() && System.nanoTime() < deadline) {
       Thread.sleep(100);
@@ -193,7 +196,10 @@ public final class StreamingBench {
         sorted.get(sorted.size() - 1));
   }
 
-  /** Probes are keyed "ticket|version/1000" (the event's time in ms), as sla_tickets holds them. */
+  /**
+   * Probes are keyed "ticket|event time in ms". A probe is visible once its ticket has a row as of
+   * that event or later (the sink keeps only the newest row of a ticket per insert).
+   */
   private static void poll(Warehouse stored, Map<String, Long> sentAt, List<Long> delays) {
     while (!Thread.currentThread().isInterrupted()) {
       try {
@@ -207,18 +213,22 @@ public final class StreamingBench {
                 .distinct()
                 .limit(5000)
                 .collect(Collectors.joining(","));
-        List<String> visible =
-            stored.query(
-                "SELECT DISTINCT concat(ticket_id, '|', toString(intDiv(version, 1000)))"
-                    + " FROM sla_tickets WHERE ticket_id IN ("
-                    + tickets
-                    + ")",
-                row -> row.getString(1));
+        Map<String, Long> newest = new HashMap<>();
+        stored.query(
+            "SELECT ticket_id, max(intDiv(version, 1000)) FROM sla_tickets"
+                + " WHERE ticket_id IN ("
+                + tickets
+                + ") GROUP BY ticket_id",
+            row -> newest.put(row.getString(1), row.getLong(2)));
         long now = System.nanoTime();
-        for (String key : visible) {
-          Long sent = sentAt.remove(key);
-          if (sent != null) {
-            delays.add(TimeUnit.NANOSECONDS.toMillis(now - sent));
+        for (String key : List.copyOf(sentAt.keySet())) {
+          int bar = key.indexOf('|');
+          Long seen = newest.get(key.substring(0, bar));
+          if (seen != null && seen >= Long.parseLong(key.substring(bar + 1))) {
+            Long sent = sentAt.remove(key);
+            if (sent != null) {
+              delays.add(TimeUnit.NANOSECONDS.toMillis(now - sent));
+            }
           }
         }
       } catch (InterruptedException e) {
@@ -241,7 +251,8 @@ public final class StreamingBench {
     return generated;
   }
 
-  private void publish(String topic, List<TicketEvent> events, int rate, Map<String, Long> probes) {
+  private void publish(
+      String topic, List<TicketEvent> events, int rate, Map<String, Long> probes, boolean live) {
     TicketEventCodec codec = new TicketEventCodec();
     long started = System.nanoTime();
     try (KafkaProducer<byte[], byte[]> producer =
@@ -263,6 +274,9 @@ public final class StreamingBench {
                 ByteArraySerializer.class))) {
       for (int i = 0; i < events.size(); i++) {
         TicketEvent event = events.get(i);
+        if (live) {
+          event = event.toBuilder().occurredAt(Instant.now()).build();
+        }
         if (rate > 0) {
           long due = started + TimeUnit.SECONDS.toNanos(1) * i / rate;
           while (System.nanoTime() < due) {

@@ -45,13 +45,17 @@ public final class ClickHouseSink<IN, ROW> implements Sink<IN> {
     }
 
     /**
-     * For tables that keep one row per key (ReplacingMergeTree): the row's key, or null to write
-     * every row. Rows with a key are coalesced before the insert, keeping the highest {@link
-     * #version}: the table would keep only that one anyway, and a replay of history sends many
-     * versions of one ticket within a second.
+     * True for tables that keep one row per {@link #key} (ReplacingMergeTree): rows are then
+     * coalesced for a flush interval before the insert, keeping the highest {@link #version}. The
+     * table would keep only that one anyway, and a replay of history sends many versions of one
+     * ticket within a second.
      */
+    default boolean coalesces() {
+      return false;
+    }
+
     default String key(ROW row) {
-      return null;
+      throw new UnsupportedOperationException("rows without a key are not coalesced");
     }
 
     default long version(ROW row) {
@@ -127,18 +131,22 @@ public final class ClickHouseSink<IN, ROW> implements Sink<IN> {
                 rejected.inc();
                 LOG.warn("row not stored in ClickHouse: {}", reason);
               },
-              new BatchedWriter.Settings(batchSize, flush, batchSize * 10));
+              new BatchedWriter.Settings(
+                  batchSize,
+                  // keyed rows already waited up to a flush interval to be coalesced
+                  rows.coalesces() ? Duration.ofMillis(100) : flush,
+                  batchSize * 10));
     }
 
     @Override
     public void write(IN element, Context context) throws InterruptedException {
       ROW row = rows.toRow(element);
-      String key = rows.key(row);
-      if (key == null) {
+      if (!rows.coalesces()) {
         retrying("buffer a row", () -> writer.add(row));
         return;
       }
-      coalesced.merge(key, row, (old, now) -> rows.version(now) >= rows.version(old) ? now : old);
+      coalesced.merge(
+          rows.key(row), row, (old, now) -> rows.version(now) >= rows.version(old) ? now : old);
       if (coalesced.size() >= batchSize) {
         handOver();
       }

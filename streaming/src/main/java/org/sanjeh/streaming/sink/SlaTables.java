@@ -42,6 +42,11 @@ public final class SlaTables {
     }
 
     @Override
+    public boolean coalesces() {
+      return true;
+    }
+
+    @Override
     public String key(SlaUpdate row) {
       return row.ticketId;
     }
@@ -202,6 +207,11 @@ public final class SlaTables {
     @Override
     public MinuteAggregate toRow(MinuteAggregate element) {
       return element;
+    }
+
+    @Override
+    public boolean coalesces() {
+      return true;
     }
 
     @Override
