@@ -27,6 +27,7 @@ import org.sanjeh.streaming.sink.ClickHouseSink;
 import org.sanjeh.streaming.source.KafkaEvents;
 import org.sanjeh.streaming.testing.TestEvents;
 import org.sanjeh.warehouse.Warehouse;
+import org.sanjeh.warehouse.server.ClickHouseServer;
 import org.sanjeh.warehouse.testing.ClickHouseExtension;
 
 /**
@@ -47,11 +48,7 @@ class SlaJobIT {
     TestEvents.send(bootstrap, topic, events, TestEvents.BAD_RECORDS, 0);
 
     String policy = PolicyFile.defaultText();
-    StreamExecutionEnvironment env =
-        StreamExecutionEnvironment.createLocalEnvironment(
-            2,
-            Configuration.fromMap(
-                Map.of("pipeline.object-reuse", "true", "pipeline.generic-types", "false")));
+    StreamExecutionEnvironment env = environment("hashmap");
     JobOptions options =
         JobOptions.parse(
             Map.of("bootstrap-servers", bootstrap, "alerts-topic", alertTopic), Map.of());
@@ -116,6 +113,60 @@ class SlaJobIT {
     assertThat(published)
         .containsExactlyInAnyOrderElementsOf(
             warehouse.query("SELECT alert_id FROM sla_alerts FINAL", row -> row.getString(1)));
+  }
+
+  @Test
+  void theRocksDbStateBackendGivesTheSameResults(ClickHouseServer server) throws Exception {
+    // a database of its own: the synthetic ticket ids repeat across seeds
+    Warehouse warehouse =
+        SlaJobRestartIT.database(server, "it_sla_rocksdb_" + (int) (Math.random() * 10_000));
+    String bootstrap = TestKafka.shared().bootstrapServers();
+    String topic = "it-sla-rocksdb-" + UUID.randomUUID();
+    TestEvents.createTopic(bootstrap, topic, 2);
+    List<TicketEvent> events = TestEvents.lifecycles(8, 100, 3);
+    TestEvents.send(bootstrap, topic, events, List.of(), 0);
+    String policy = PolicyFile.defaultText();
+
+    StreamExecutionEnvironment env = environment("rocksdb");
+    JobOptions options =
+        JobOptions.parse(Map.of("bootstrap-servers", bootstrap, "alerts-topic", "none"), Map.of());
+    SlaJob.build(
+        env,
+        KafkaEvents.source(bootstrap, topic, topic, true),
+        SlaJob.Settings.defaults(policy),
+        StreamingCli.sinks(options, ClickHouseSink.Target.of(warehouse.config())));
+    env.execute("sla-it-rocksdb");
+
+    Map<String, String> expected = expectedPerTicket(events, policy);
+    Map<String, String> actual = new TreeMap<>();
+    warehouse.query(
+        "SELECT ticket_id, fr_status, toUnixTimestamp(fr_fulfilled_at), res_status,"
+            + " toUnixTimestamp(res_fulfilled_at), nr_cycles, ticket_status"
+            + " FROM sla_tickets FINAL WHERE ticket_id IN ("
+            + String.join(",", expected.keySet().stream().map(t -> "'" + t + "'").toList())
+            + ")",
+        row ->
+            actual.put(
+                row.getString(1),
+                String.join(
+                    " ",
+                    row.getString(2),
+                    row.getString(3),
+                    row.getString(4),
+                    row.getString(5),
+                    row.getString(6),
+                    row.getString(7))));
+    assertThat(actual).hasSize(100).isEqualTo(expected);
+  }
+
+  static StreamExecutionEnvironment environment(String stateBackend) {
+    return StreamExecutionEnvironment.createLocalEnvironment(
+        2,
+        Configuration.fromMap(
+            Map.of(
+                "pipeline.object-reuse", "true",
+                "pipeline.generic-types", "false",
+                "state.backend.type", stateBackend)));
   }
 
   /** The SLA engine run ticket by ticket, as of each ticket's last event. */
