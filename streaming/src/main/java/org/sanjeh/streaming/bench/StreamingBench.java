@@ -68,7 +68,7 @@ public final class StreamingBench {
     if (events > 0) {
       bench.throughput(events);
     }
-    bench.latency(rate, seconds);
+    bench.latency(rate, seconds, !"false".equals(options.get("raw-events")));
     return 0;
   }
 
@@ -152,13 +152,13 @@ public final class StreamingBench {
    * A steady stream at {@code rate} events/s into a running job; every 50th event is a probe whose
    * SLA row is looked for in ClickHouse every 100 ms.
    */
-  private void latency(int rate, int seconds) throws Exception {
+  private void latency(int rate, int seconds, boolean rawEvents) throws Exception {
     resetDatabase();
     String topic = "bench-latency-" + System.currentTimeMillis();
     createTopic(topic);
     StreamExecutionEnvironment env = environment();
     env.enableCheckpointing(10_000);
-    buildFullJob(env, KafkaEvents.source(bootstrap, topic, topic, false), true);
+    buildFullJob(env, KafkaEvents.source(bootstrap, topic, topic, false), rawEvents);
     JobClient job = env.executeAsync("bench-latency");
     Thread.sleep(5_000); // let the job start reading before the clock runs
     List<TicketEvent> generated =
@@ -185,9 +185,10 @@ public final class StreamingBench {
       return;
     }
     System.out.printf(
-        "latency at %,d events/s for %d s: %,d probes, %d never seen; event -> SLA row visible in ClickHouse: p50 %d ms, p95 %d ms, p99 %d ms, max %d ms%n",
+        "latency at %,d events/s for %d s (raw events %s): %,d probes, %d never seen; event -> SLA row visible in ClickHouse: p50 %d ms, p95 %d ms, p99 %d ms, max %d ms%n",
         rate,
         seconds,
+        rawEvents ? "on" : "off",
         sorted.size() + sentAt.size(),
         sentAt.size(),
         percentile(sorted, 0.50),
