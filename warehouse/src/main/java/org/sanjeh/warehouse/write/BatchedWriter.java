@@ -36,6 +36,9 @@ public final class BatchedWriter<T> implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(BatchedWriter.class);
 
+  /** Inserts slower than this are logged: they hold back every row behind them. */
+  private static final long SLOW_INSERT_MILLIS = 2_000;
+
   /**
    * @param batchSize rows per insert
    * @param flushInterval the longest a row waits in the buffer; zero turns the timer off
@@ -193,6 +196,7 @@ public final class BatchedWriter<T> implements AutoCloseable {
       }
       List<T> rows = batch.rows.stream().filter(table::includes).toList();
       if (!rows.isEmpty()) {
+        long started = System.nanoTime();
         try {
           warehouse.insert(
               table.name(),
@@ -209,6 +213,11 @@ public final class BatchedWriter<T> implements AutoCloseable {
               e);
         }
         inserts.incrementAndGet();
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        if (millis >= SLOW_INSERT_MILLIS) {
+          LOG.info(
+              "ClickHouse took {} ms to store {} rows in {}", millis, rows.size(), table.name());
+        }
       }
       batch.doneTables.add(table.name());
     }
