@@ -68,7 +68,11 @@ public final class StreamingBench {
     if (events > 0) {
       bench.throughput(events);
     }
-    bench.latency(rate, seconds, !"false".equals(options.get("raw-events")));
+    bench.latency(
+        rate,
+        seconds,
+        !"false".equals(options.get("raw-events")),
+        Long.parseLong(options.getOrDefault("checkpoint-ms", "10000")));
     return 0;
   }
 
@@ -152,12 +156,23 @@ public final class StreamingBench {
    * A steady stream at {@code rate} events/s into a running job; every 50th event is a probe whose
    * SLA row is looked for in ClickHouse every 100 ms.
    */
-  private void latency(int rate, int seconds, boolean rawEvents) throws Exception {
+  private void latency(int rate, int seconds, boolean rawEvents, long checkpointMs)
+      throws Exception {
     resetDatabase();
     String topic = "bench-latency-" + System.currentTimeMillis();
     createTopic(topic);
     StreamExecutionEnvironment env = environment();
-    env.enableCheckpointing(10_000);
+    if (checkpointMs > 0) {
+      // as `./sanjeh streaming` runs it: checkpoints to files (the JobManager's memory takes 5 MB)
+      env.enableCheckpointing(checkpointMs);
+      env.configure(
+          Configuration.fromMap(
+              Map.of(
+                  "execution.checkpointing.dir",
+                  java.nio.file.Files.createTempDirectory("sanjeh-bench-checkpoints-")
+                      .toUri()
+                      .toString())));
+    }
     buildFullJob(env, KafkaEvents.source(bootstrap, topic, topic, false), rawEvents);
     JobClient job = env.executeAsync("bench-latency");
     Thread.sleep(5_000); // let the job start reading before the clock runs
@@ -174,6 +189,14 @@ public final class StreamingBench {
             () -> poll(stored, sentAt, delays, worstBySecond, publishStart), "latency-poller");
     poller.setDaemon(true);
     poller.start();
+    Map<String, Long> consumerSeen = new ConcurrentHashMap<>();
+    Map<Integer, Long> kafkaWorst = new ConcurrentHashMap<>();
+    Thread kafkaWatcher =
+        new Thread(() -> watchKafka(topic, sentAt, kafkaWorst, publishStart), "kafka-watcher");
+    kafkaWatcher.setDaemon(true);
+    if (Boolean.getBoolean("bench.watch-kafka")) {
+      kafkaWatcher.start();
+    }
     // live traffic: every event happens when it is published, so event time runs with the clock
     publish(topic, generated, rate, sentAt, true);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -202,6 +225,11 @@ public final class StreamingBench {
     System.out.println(
         "worst delay by second of publishing (ms): "
             + new java.util.TreeMap<>(worstBySecond).values());
+    if (!kafkaWorst.isEmpty()) {
+      System.out.println(
+          "worst publish -> consumed from Kafka by second (ms): "
+              + new java.util.TreeMap<>(kafkaWorst).values());
+    }
   }
 
   /**
@@ -256,6 +284,42 @@ public final class StreamingBench {
       } catch (RuntimeException e) {
         // ClickHouse busy: try again at the next tick
       }
+    }
+  }
+
+  /** Diagnostics: when a plain consumer sees the probes, to tell Kafka's delay from the job's. */
+  private void watchKafka(
+      String topic, Map<String, Long> sentAt, Map<Integer, Long> worst, long publishStart) {
+    try (var consumer =
+        new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(
+            Map.of(
+                "bootstrap.servers",
+                bootstrap,
+                "group.id",
+                topic + "-watch",
+                "auto.offset.reset",
+                "earliest",
+                "key.deserializer",
+                org.apache.kafka.common.serialization.ByteArrayDeserializer.class.getName(),
+                "value.deserializer",
+                org.apache.kafka.common.serialization.ByteArrayDeserializer.class.getName()))) {
+      consumer.subscribe(List.of(topic));
+      TicketEventCodec codec = new TicketEventCodec();
+      while (!Thread.currentThread().isInterrupted()) {
+        for (var record : consumer.poll(Duration.ofMillis(100))) {
+          TicketEvent event = codec.decode(record.value()).event();
+          Long sent = sentAt.get(event.ticketId() + "|" + event.occurredAt().toEpochMilli());
+          if (sent != null) {
+            long now = System.nanoTime();
+            worst.merge(
+                (int) TimeUnit.NANOSECONDS.toSeconds(sent - publishStart),
+                TimeUnit.NANOSECONDS.toMillis(now - sent),
+                Math::max);
+          }
+        }
+      }
+    } catch (RuntimeException e) {
+      // diagnostics only
     }
   }
 
