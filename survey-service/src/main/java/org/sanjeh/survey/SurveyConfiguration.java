@@ -99,7 +99,13 @@ class SurveyConfiguration {
             properties.sampleShare());
     InvitationService service =
         new InvitationService(
-            policy, links, log, sender, properties.baseUrl(), properties.linkValidity());
+            policy,
+            links,
+            log,
+            sender,
+            properties.baseUrl(),
+            properties.linkValidity(),
+            properties.unsent());
     ResolvedTicketsConsumer consumer =
         new ResolvedTicketsConsumer(properties.kafkaBootstrapServers(), service, clock);
     Thread thread = new Thread(consumer, "survey-invitations");

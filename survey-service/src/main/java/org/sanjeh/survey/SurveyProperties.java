@@ -19,6 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * @param kafkaBootstrapServers where resolved tickets come from; empty: invitations only by API
  * @param kind the survey sent after resolution
  * @param outbox where the local sender writes the messages
+ * @param unsent where invitations the sender refused wait, on disk, to be sent again
  * @param smtpHost an SMTP server for e-mail invitations; empty (the default): the folder sender.
  *     The password comes from {@code SANJEH_SURVEY_SMTPPASSWORD}
  */
@@ -36,6 +37,7 @@ public record SurveyProperties(
     @DefaultValue("1h") Duration inviteDelay,
     @DefaultValue("1.0") double sampleShare,
     @DefaultValue("var/survey/outbox") Path outbox,
+    @DefaultValue("var/survey/unsent") Path unsent,
     @DefaultValue("") String smtpHost,
     @DefaultValue("587") int smtpPort,
     @DefaultValue("true") boolean smtpStartTls,

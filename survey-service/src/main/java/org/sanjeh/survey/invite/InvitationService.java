@@ -1,5 +1,6 @@
 package org.sanjeh.survey.invite;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,14 +18,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The message goes out before the invitation is recorded, so a recorded invitation was sent. A
  * message the sender could not deliver (mail server down, full disk) is kept, with its link, and
- * tried again at every tick until it goes out; it is never dropped.
+ * tried again at every tick until it goes out; it is kept on disk ({@link UnsentInvitations}) so a
+ * restart does not drop it either.
  */
 public final class InvitationService {
 
   private static final Logger LOG = LoggerFactory.getLogger(InvitationService.class);
 
   /** A message and the record written once the sender accepted it. */
-  private record Outgoing(Sender.Message message, InvitationLog.Invited record) {}
+  record Outgoing(Sender.Message message, InvitationLog.Invited record) {}
 
   private final InvitationPlanner planner;
   private final InvitationPolicy policy;
@@ -34,6 +36,7 @@ public final class InvitationService {
   private final String baseUrl;
   private final Duration validity;
   private final List<Outgoing> unsent = new ArrayList<>();
+  private final UnsentInvitations kept;
   private long invited;
   private long skipped;
 
@@ -43,7 +46,8 @@ public final class InvitationService {
       InvitationLog log,
       Sender sender,
       String baseUrl,
-      Duration validity) {
+      Duration validity,
+      Path unsentFolder) {
     this.planner = new InvitationPlanner(policy);
     this.policy = policy;
     this.links = links;
@@ -51,6 +55,11 @@ public final class InvitationService {
     this.sender = sender;
     this.baseUrl = baseUrl;
     this.validity = validity;
+    this.kept = new UnsentInvitations(unsentFolder);
+    unsent.addAll(kept.load());
+    if (!unsent.isEmpty()) {
+      LOG.info("{} invitations not sent before the last stop will be sent again", unsent.size());
+    }
   }
 
   public synchronized void onEvent(TicketEvent event) {
@@ -98,6 +107,7 @@ public final class InvitationService {
     try {
       sender.send(outgoing.message());
     } catch (Sender.Undeliverable e) {
+      kept.remove(outgoing.message().invitationId());
       InvitationLog.Invited record = outgoing.record();
       log.skipped(
           new InvitationLog.Skipped(
@@ -109,10 +119,12 @@ public final class InvitationService {
           "invitation {} not sent yet, will try again: {}",
           outgoing.message().invitationId(),
           e.getMessage());
+      kept.keep(outgoing);
       unsent.add(outgoing);
       return false;
     }
     log.invited(outgoing.record());
+    kept.remove(outgoing.message().invitationId());
     invited++;
     return true;
   }

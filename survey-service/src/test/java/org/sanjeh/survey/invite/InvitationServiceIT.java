@@ -29,6 +29,7 @@ class InvitationServiceIT {
 
   private static final Instant T0 = Instant.parse("2026-05-08T10:00:00Z");
   @TempDir Path outbox;
+  @TempDir Path unsentFolder;
   private final String run = UUID.randomUUID().toString().substring(0, 8);
   private int id;
 
@@ -115,6 +116,42 @@ class InvitationServiceIT {
   }
 
   @Test
+  void aRefusedMessageSurvivesARestartAndIsSentByTheNextRun(Warehouse warehouse) throws Exception {
+    String refusedId;
+    try (InvitationLog log = new InvitationLog(warehouse)) {
+      List<String> refused = new ArrayList<>();
+      InvitationService first =
+          service(
+              log,
+              message -> {
+                refused.add(message.invitationId());
+                throw new IllegalStateException("mail server not answering");
+              });
+      first.onEvent(resolved("T-7", "C-7", Channel.EMAIL, "en"));
+      assertThat(first.tick(T0.plus(Duration.ofHours(2)))).isZero();
+      refusedId = refused.get(0);
+      assertThat(unsentFolder.resolve(refusedId + ".json")).exists();
+
+      // a new process: nothing in memory, the planner has no resolution to act on
+      InvitationService second = service(log, new FolderSender(outbox));
+      assertThat(second.unsent()).isEqualTo(1);
+      assertThat(second.tick(T0.plus(Duration.ofHours(3)))).isEqualTo(1);
+      assertThat(second.unsent()).isZero();
+    }
+
+    assertThat(unsentFolder.resolve(refusedId + ".json")).doesNotExist();
+    assertThat(Files.readString(outbox.resolve(refusedId + ".html")))
+        .contains("http://survey.test/s/");
+    assertThat(
+            warehouse.query(
+                "SELECT invitation_id, ticket_id FROM survey_invitations FINAL WHERE ticket_id = '"
+                    + run
+                    + "T-7'",
+                r -> r.getString(1) + " " + r.getString(2)))
+        .containsExactly(refusedId + " " + run + "T-7");
+  }
+
+  @Test
   void anUndeliverableInvitationIsRecordedAsASkipWithItsReasonAndNotRetried(Warehouse warehouse)
       throws Exception {
     Sender noAddress =
@@ -154,7 +191,8 @@ class InvitationServiceIT {
         log,
         sender,
         "http://survey.test",
-        Duration.ofDays(14));
+        Duration.ofDays(14),
+        unsentFolder);
   }
 
   private TicketEvent resolved(String ticket, String customer, Channel channel, String language) {

@@ -43,6 +43,7 @@ class ResolvedTicketsConsumerIT {
 
   private static final Instant RESOLVED_AT = Instant.parse("2026-05-08T10:00:00Z");
   @TempDir Path outbox;
+  @TempDir Path unsentFolder;
   private final String run = UUID.randomUUID().toString().substring(0, 8);
 
   @Test
@@ -68,7 +69,8 @@ class ResolvedTicketsConsumerIT {
               log,
               new FolderSender(outbox),
               "http://survey.test",
-              Duration.ofDays(14));
+              Duration.ofDays(14),
+              unsentFolder);
       try (ResolvedTicketsConsumer consumer =
           new ResolvedTicketsConsumer(broker.bootstrapServers(), service, later)) {
         Thread thread = new Thread(consumer, "consumer-under-test");
