@@ -17,15 +17,13 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.sanjeh.core.event.TicketEvent;
 import org.sanjeh.core.event.TicketEventCodec;
+import org.sanjeh.streaming.KafkaTopics;
 import org.sanjeh.streaming.SlaJob;
 import org.sanjeh.streaming.config.PolicyFile;
 import org.sanjeh.streaming.sink.ClickHouseSink;
@@ -78,7 +76,7 @@ public final class StreamingBench {
 
   private void throughput(long events) throws Exception {
     String topic = "bench-" + System.currentTimeMillis();
-    createTopic(topic);
+    KafkaTopics.ensure(bootstrap, topic, PARALLELISM);
     List<TicketEvent> generated = generate(events, Instant.parse("2026-01-01T00:00:00Z"));
     long start = System.nanoTime();
     publish(topic, generated, 0, null, false);
@@ -160,7 +158,7 @@ public final class StreamingBench {
       throws Exception {
     resetDatabase();
     String topic = "bench-latency-" + System.currentTimeMillis();
-    createTopic(topic);
+    KafkaTopics.ensure(bootstrap, topic, PARALLELISM);
     StreamExecutionEnvironment env = environment();
     if (checkpointMs > 0) {
       // as `./sanjeh streaming` runs it: checkpoints to files (the JobManager's memory takes 5 MB)
@@ -406,18 +404,5 @@ public final class StreamingBench {
     Warehouse.connect(warehouse.withDatabase("default"))
         .execute("DROP DATABASE IF EXISTS " + DATABASE);
     new MigrationRunner(Warehouse.connect(warehouse)).migrate(Migrations.sanjehSchema());
-  }
-
-  private void createTopic(String topic) throws Exception {
-    try (Admin admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-      admin
-          .createTopics(
-              List.of(
-                  new NewTopic(topic, PARALLELISM, (short) 1)
-                      .configs(Map.of("retention.ms", "-1"))))
-          .all()
-          .get(30, TimeUnit.SECONDS);
-    }
   }
 }

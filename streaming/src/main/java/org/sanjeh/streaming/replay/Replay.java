@@ -14,19 +14,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.sanjeh.core.event.DecodeResult;
 import org.sanjeh.core.event.TicketEventCodec;
+import org.sanjeh.streaming.KafkaTopics;
 import org.sanjeh.streaming.SlaJob;
 import org.sanjeh.streaming.config.PolicyFile;
 import org.sanjeh.streaming.sink.AlertTopic;
@@ -63,7 +60,7 @@ public final class Replay {
     PolicyFile.parse(policy, options.getOrDefault("policy", "the bundled policy"));
     String topic = "sanjeh-replay-" + System.currentTimeMillis();
 
-    createTopic(bootstrap, topic);
+    KafkaTopics.ensure(bootstrap, topic, 2);
     try {
       Published published = publish(Path.of(file), bootstrap, topic);
       System.err.printf(
@@ -73,7 +70,7 @@ public final class Replay {
       results.print(System.out, System.err, published.lastEventAt);
       return 0;
     } finally {
-      deleteTopic(bootstrap, topic);
+      KafkaTopics.delete(bootstrap, topic);
     }
   }
 
@@ -223,33 +220,5 @@ public final class Replay {
 
   static String json(SlaAlert alert) {
     return AlertTopic.json(JSON, alert).toString();
-  }
-
-  private static void createTopic(String bootstrap, String topic) throws Exception {
-    try (Admin admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-      admin
-          .createTopics(
-              List.of(
-                  new NewTopic(topic, 2, (short) 1)
-                      .configs(Map.of("retention.ms", "-1", "retention.bytes", "-1"))))
-          .all()
-          .get(30, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
-      throw new IllegalStateException(
-          "Kafka at "
-              + bootstrap
-              + " did not answer within 30 s: is it running (./sanjeh kafka start)?",
-          e);
-    }
-  }
-
-  private static void deleteTopic(String bootstrap, String topic) {
-    try (Admin admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-      admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      System.err.println("replay: could not delete topic " + topic + ": " + e.getMessage());
-    }
   }
 }

@@ -5,19 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.TopicExistsException;
+import org.sanjeh.streaming.KafkaTopics;
 import org.sanjeh.streaming.sla.SlaAlert;
 
 /**
@@ -34,26 +26,7 @@ public final class AlertTopic {
 
   /** Creates the topic if it does not exist (the local broker does not create topics itself). */
   public static void ensure(String bootstrapServers, String topic) {
-    try (Admin admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-      admin
-          .createTopics(List.of(new NewTopic(topic, 1, (short) 1)))
-          .all()
-          .get(30, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      if (!(e.getCause() instanceof TopicExistsException)) {
-        throw new IllegalStateException(
-            "cannot create the alert topic " + topic + ": " + e.getCause().getMessage(), e);
-      }
-    } catch (TimeoutException e) {
-      throw new IllegalStateException(
-          "Kafka at %s did not answer within 30 s: is it running (./sanjeh kafka start)?"
-              .formatted(bootstrapServers),
-          e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while creating " + topic, e);
-    }
+    KafkaTopics.ensure(bootstrapServers, topic, 1);
   }
 
   public static KafkaSink<SlaAlert> sink(String bootstrapServers, String topic) {

@@ -7,15 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.sanjeh.core.event.TicketEvent;
 import org.sanjeh.core.event.TicketEventCodec;
+import org.sanjeh.streaming.KafkaTopics;
 import org.sanjeh.warehouse.sample.SyntheticEvents;
 
 /** Ticket events for the integration tests, and putting them on a Kafka topic of their own. */
@@ -39,16 +37,8 @@ public final class TestEvents {
     return events;
   }
 
-  public static void createTopic(String bootstrap, String topic, int partitions) throws Exception {
-    try (Admin admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-      admin
-          .createTopics(
-              List.of(
-                  new NewTopic(topic, partitions, (short) 1).configs(Map.of("retention.ms", "-1"))))
-          .all()
-          .get(30, TimeUnit.SECONDS);
-    }
+  public static void createTopic(String bootstrap, String topic, int partitions) {
+    KafkaTopics.ensure(bootstrap, topic, partitions);
   }
 
   /** Sends the events keyed by ticket, then the raw records; paced to {@code perSecond} if > 0. */
