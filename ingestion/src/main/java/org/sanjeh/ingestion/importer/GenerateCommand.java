@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -39,7 +40,11 @@ public final class GenerateCommand {
     int days = Integer.parseInt(options.getOrDefault("days", "30"));
     long seed = Long.parseLong(options.getOrDefault("seed", "1"));
     Instant start = Instant.now().minus(Duration.ofDays(days)).truncatedTo(ChronoUnit.DAYS);
-    SyntheticEvents events = SyntheticEvents.ofTickets(seed, tickets, start, days);
+    // Lifecycles of the last days run past today: what would happen after now is left out, so
+    // those tickets are open now, as in a live help desk, and event time never runs ahead.
+    Instant now = Instant.now();
+    Iterator<TicketEvent> events =
+        untilNow(SyntheticEvents.ofTickets(seed, tickets, start, days), now);
     if ("kafka".equals(options.get("to"))) {
       return toKafka(events, tickets);
     }
@@ -59,7 +64,34 @@ public final class GenerateCommand {
     return 0;
   }
 
-  private int toKafka(SyntheticEvents events, long tickets) {
+  /** The events up to {@code now}: they come in time order, so the first later one ends it. */
+  private static Iterator<TicketEvent> untilNow(Iterator<TicketEvent> events, Instant now) {
+    return new Iterator<>() {
+      private TicketEvent next = advance();
+
+      private TicketEvent advance() {
+        TicketEvent event = events.hasNext() ? events.next() : null;
+        return event == null || event.occurredAt().isAfter(now) ? null : event;
+      }
+
+      @Override
+      public boolean hasNext() {
+        return next != null;
+      }
+
+      @Override
+      public TicketEvent next() {
+        if (next == null) {
+          throw new java.util.NoSuchElementException();
+        }
+        TicketEvent current = next;
+        next = advance();
+        return current;
+      }
+    };
+  }
+
+  private int toKafka(Iterator<TicketEvent> events, long tickets) {
     Topics.ensure(bootstrap, 4);
     long count = 0;
     List<CompletableFuture<Void>> sends = new ArrayList<>();
