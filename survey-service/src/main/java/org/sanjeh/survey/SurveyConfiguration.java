@@ -2,6 +2,10 @@ package org.sanjeh.survey;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+import org.sanjeh.core.event.Channel;
+import org.sanjeh.survey.invite.ChannelSenders;
 import org.sanjeh.survey.invite.FolderSender;
 import org.sanjeh.survey.invite.InvitationLog;
 import org.sanjeh.survey.invite.InvitationPolicy;
@@ -9,7 +13,9 @@ import org.sanjeh.survey.invite.InvitationService;
 import org.sanjeh.survey.invite.ResolvedTicketsConsumer;
 import org.sanjeh.survey.invite.Sender;
 import org.sanjeh.survey.invite.SmtpSender;
+import org.sanjeh.survey.invite.TelegramSender;
 import org.sanjeh.survey.invite.WarehouseRecipients;
+import org.sanjeh.survey.invite.WhatsAppSender;
 import org.sanjeh.survey.link.SurveyLinks;
 import org.sanjeh.survey.response.AnswerPublisher;
 import org.sanjeh.survey.response.ResponseSpool;
@@ -69,13 +75,35 @@ class SurveyConfiguration {
     return new InvitationLog(warehouse);
   }
 
-  /** E-mail through SMTP when a server is configured, else the demo's outbox folder. */
+  /**
+   * Telegram and WhatsApp tickets through their APIs when tokens are configured; everything else by
+   * e-mail through SMTP when a server is configured, else into the demo's outbox folder.
+   */
   @Bean
   Sender invitationSender(SurveyProperties properties, Warehouse warehouse) {
-    if (properties.smtpHost().isEmpty()) {
-      return new FolderSender(properties.outbox());
+    WarehouseRecipients recipients = new WarehouseRecipients(warehouse);
+    Sender fallback =
+        properties.smtpHost().isEmpty()
+            ? new FolderSender(properties.outbox())
+            : new SmtpSender(properties.smtp(), recipients);
+    Map<Channel, Sender> chat = new EnumMap<>(Channel.class);
+    if (!properties.telegramBotToken().isEmpty()) {
+      chat.put(
+          Channel.TELEGRAM,
+          new TelegramSender(
+              properties.telegramApiUrl(), properties.telegramBotToken(), recipients));
     }
-    return new SmtpSender(properties.smtp(), new WarehouseRecipients(warehouse));
+    if (!properties.whatsappAccessToken().isEmpty()
+        && !properties.whatsappPhoneNumberId().isEmpty()) {
+      chat.put(
+          Channel.WHATSAPP,
+          new WhatsAppSender(
+              properties.whatsappApiUrl(),
+              properties.whatsappPhoneNumberId(),
+              properties.whatsappAccessToken(),
+              recipients));
+    }
+    return new ChannelSenders(chat, fallback);
   }
 
   /** Invitations from the event stream, when Kafka is configured. */

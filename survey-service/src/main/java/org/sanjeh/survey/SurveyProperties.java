@@ -22,6 +22,10 @@ import org.springframework.validation.annotation.Validated;
  * @param unsent where invitations the sender refused wait, on disk, to be sent again
  * @param smtpHost an SMTP server for e-mail invitations; empty (the default): the folder sender.
  *     The password comes from {@code SANJEH_SURVEY_SMTPPASSWORD}
+ * @param telegramBotToken a Telegram bot's token: Telegram tickets are then invited by the bot
+ *     ({@code SANJEH_SURVEY_TELEGRAMBOTTOKEN}); empty: they go the default way
+ * @param whatsappAccessToken with {@code whatsappPhoneNumberId}: WhatsApp tickets are invited
+ *     through the WhatsApp Cloud API ({@code SANJEH_SURVEY_WHATSAPPACCESSTOKEN})
  */
 @Validated
 @ConfigurationProperties("sanjeh.survey")
@@ -44,6 +48,11 @@ public record SurveyProperties(
     @DefaultValue("survey@localhost") String smtpFrom,
     @DefaultValue("") String smtpUser,
     @DefaultValue("") String smtpPassword,
+    @DefaultValue("https://api.telegram.org") String telegramApiUrl,
+    @DefaultValue("") String telegramBotToken,
+    @DefaultValue("https://graph.facebook.com/v21.0") String whatsappApiUrl,
+    @DefaultValue("") String whatsappPhoneNumberId,
+    @DefaultValue("") String whatsappAccessToken,
     @DefaultValue("30") int requestsPerLinkPerMinute,
     @DefaultValue("300") int requestsPerAddressPerMinute,
     @DefaultValue("127.0.0.1") String clickhouseHost,

@@ -5,10 +5,10 @@ import java.util.Optional;
 import org.sanjeh.warehouse.Warehouse;
 
 /**
- * E-mail addresses from {@code customer_identities}, written by ingestion's identity resolver: the
- * customer's most recently linked address.
+ * Addresses (e-mail, Telegram, WhatsApp) from {@code customer_identities}, written by ingestion's
+ * identity resolver: the customer's most recently linked address.
  */
-public final class WarehouseRecipients implements SmtpSender.Recipients {
+public final class WarehouseRecipients implements SmtpSender.Recipients, CustomerIdentities {
 
   private final Warehouse warehouse;
 
@@ -18,12 +18,24 @@ public final class WarehouseRecipients implements SmtpSender.Recipients {
 
   @Override
   public Optional<String> emailOf(String customerId) {
+    return of(customerId, "email");
+  }
+
+  /** The customer's most recently linked identity of this kind, without its {@code kind:}. */
+  @Override
+  public Optional<String> of(String customerId, String kind) {
     List<String> found =
         warehouse.query(
-            "SELECT identity FROM customer_identities FINAL WHERE kind = 'email' AND customer_id = '"
-                + customerId.replace("\\", "\\\\").replace("'", "\\'")
+            "SELECT identity FROM customer_identities FINAL WHERE kind = '"
+                + quote(kind)
+                + "' AND customer_id = '"
+                + quote(customerId)
                 + "' ORDER BY linked_at DESC LIMIT 1",
             r -> r.getString(1));
-    return found.stream().findFirst().map(identity -> identity.substring("email:".length()));
+    return found.stream().findFirst().map(identity -> identity.substring(kind.length() + 1));
+  }
+
+  private static String quote(String text) {
+    return text.replace("\\", "\\\\").replace("'", "\\'");
   }
 }
