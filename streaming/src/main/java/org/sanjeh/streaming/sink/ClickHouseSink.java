@@ -1,5 +1,6 @@
 package org.sanjeh.streaming.sink;
 
+import java.io.IOException;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -95,9 +96,17 @@ public final class ClickHouseSink<IN, ROW> implements Sink<IN> {
   }
 
   @Override
-  public SinkWriter<IN> createWriter(WriterInitContext context) {
+  public SinkWriter<IN> createWriter(WriterInitContext context) throws IOException {
     Counter rejected = context.metricGroup().counter("rowsRejected");
-    Writer<IN, ROW> writer = new Writer<>(target, rows, batchSize, flushInterval, rejected);
+    Warehouse warehouse;
+    try {
+      warehouse = Writer.retrying(target, "connect", () -> Warehouse.connect(target.config()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while waiting for " + target, e);
+    }
+    Writer<IN, ROW> writer =
+        new Writer<>(warehouse, target, rows, batchSize, flushInterval, rejected);
     writer.scheduleHandOver(context.getProcessingTimeService());
     return writer;
   }
@@ -117,14 +126,20 @@ public final class ClickHouseSink<IN, ROW> implements Sink<IN> {
     /** Keyed rows waiting to be handed to the writer: the newest version per key. */
     private final Map<String, ROW> coalesced = new LinkedHashMap<>();
 
-    Writer(Target target, Rows<IN, ROW> rows, int batchSize, Duration flush, Counter rejected) {
+    Writer(
+        Warehouse warehouse,
+        Target target,
+        Rows<IN, ROW> rows,
+        int batchSize,
+        Duration flush,
+        Counter rejected) {
       this.target = target;
       this.rows = rows;
       this.batchSize = batchSize;
       this.handOverMs = Math.max(1, flush.toMillis());
       this.writer =
           new BatchedWriter<>(
-              Warehouse.connect(target.config()),
+              warehouse,
               rows.tables(),
               rows::problem,
               (row, reason) -> {
@@ -189,14 +204,26 @@ public final class ClickHouseSink<IN, ROW> implements Sink<IN> {
     }
 
     private void retrying(String what, Runnable action) throws InterruptedException {
+      retrying(
+          target,
+          what,
+          () -> {
+            action.run();
+            return null;
+          });
+    }
+
+    /** Runs the action until ClickHouse takes it, backing off up to 10 s between attempts. */
+    static <T> T retrying(Target target, String what, java.util.function.Supplier<T> action)
+        throws InterruptedException {
       long backoff = FIRST_BACKOFF_MS;
       for (int attempt = 1; ; attempt++) {
         try {
-          action.run();
+          T result = action.get();
           if (attempt > 1) {
             LOG.info("{} is back after {} attempts", target, attempt);
           }
-          return;
+          return result;
         } catch (WarehouseException e) {
           if (attempt == 1 || backoff == LONGEST_BACKOFF_MS) {
             LOG.warn(
