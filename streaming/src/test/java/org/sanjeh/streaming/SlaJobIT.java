@@ -119,6 +119,19 @@ class SlaJobIT {
       String policy,
       Warehouse warehouse)
       throws Exception {
+    environment(stateBackend, bootstrap, topic, alertTopic, policy, warehouse, true)
+        .execute("sla-it-" + stateBackend);
+  }
+
+  /** The job wired into a MiniCluster environment at parallelism 2, ready to execute. */
+  static StreamExecutionEnvironment environment(
+      String stateBackend,
+      String bootstrap,
+      String topic,
+      String alertTopic,
+      String policy,
+      Warehouse warehouse,
+      boolean bounded) {
     StreamExecutionEnvironment env =
         StreamExecutionEnvironment.createLocalEnvironment(
             2,
@@ -132,10 +145,10 @@ class SlaJobIT {
             Map.of("bootstrap-servers", bootstrap, "alerts-topic", alertTopic), Map.of());
     SlaJob.build(
         env,
-        KafkaEvents.source(bootstrap, topic, topic, true),
+        KafkaEvents.source(bootstrap, topic, topic, bounded),
         SlaJob.Settings.defaults(policy),
         StreamingCli.sinks(options, ClickHouseSink.Target.of(warehouse.config())));
-    env.execute("sla-it-" + stateBackend);
+    return env;
   }
 
   /** What the job stored per ticket, in the form of {@link #expectedPerTicket}. */

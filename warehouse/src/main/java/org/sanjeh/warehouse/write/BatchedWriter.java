@@ -36,6 +36,16 @@ public final class BatchedWriter<T> implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(BatchedWriter.class);
 
+  private static final long FAILURE_LOG_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(30);
+  private static final long MAX_RETRY_BACKOFF_MILLIS = 5_000;
+
+  /** While ClickHouse refuses: since when, when it was last logged, when to try again. */
+  private volatile long failingSinceNanos;
+
+  private volatile long lastFailureLoggedNanos;
+  private volatile long nextAttemptNanos;
+  private volatile long retryBackoffMillis;
+
   /** Inserts slower than this are logged: they hold back every row behind them. */
   private static final long SLOW_INSERT_MILLIS = 2_000;
 
@@ -233,11 +243,36 @@ public final class BatchedWriter<T> implements AutoCloseable {
     }
   }
 
+  /**
+   * The timer's and a full batch's flush: a failure is logged when it starts and then every 30 s
+   * while it lasts (not at every attempt), and the timer backs off up to 5 s between attempts.
+   */
   private void flushQuietly() {
     try {
       flush();
+      if (failingSinceNanos != 0) {
+        LOG.info("{} takes rows again", tableNames());
+        failingSinceNanos = 0;
+        retryBackoffMillis = 0;
+      }
     } catch (WarehouseException e) {
-      LOG.warn("{}", e.getMessage());
+      long now = System.nanoTime();
+      if (failingSinceNanos == 0 || now - lastFailureLoggedNanos >= FAILURE_LOG_INTERVAL_NANOS) {
+        LOG.warn(
+            "{}{}",
+            failingSinceNanos == 0
+                ? ""
+                : "still failing after %d s: "
+                    .formatted(TimeUnit.NANOSECONDS.toSeconds(now - failingSinceNanos)),
+            e.getMessage());
+        lastFailureLoggedNanos = now;
+      }
+      if (failingSinceNanos == 0) {
+        failingSinceNanos = now;
+      }
+      retryBackoffMillis =
+          Math.min(MAX_RETRY_BACKOFF_MILLIS, Math.max(100, retryBackoffMillis * 2));
+      nextAttemptNanos = now + TimeUnit.MILLISECONDS.toNanos(retryBackoffMillis);
     }
   }
 
@@ -256,6 +291,9 @@ public final class BatchedWriter<T> implements AutoCloseable {
   }
 
   private void flushIfDue() {
+    if (failingSinceNanos != 0 && System.nanoTime() < nextAttemptNanos) {
+      return;
+    }
     boolean due;
     synchronized (bufferLock) {
       due =
