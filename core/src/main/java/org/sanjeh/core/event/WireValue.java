@@ -22,7 +22,8 @@ public interface WireValue {
   }
 
   static String defaultWire(Enum<?> constant) {
-    return constant.name().toLowerCase(Locale.ROOT);
+    // computed once per enum: wire() is called for every event encoded, stored or counted
+    return Lookup.DEFAULT_WIRE.get(constant.getDeclaringClass())[constant.ordinal()];
   }
 
   /** The constant whose wire name or alias is {@code text}, case-insensitive. */
@@ -44,6 +45,16 @@ public interface WireValue {
 
   /** Per-enum lookup tables, built once per class. */
   final class Lookup {
+    private static final ClassValue<String[]> DEFAULT_WIRE =
+        new ClassValue<>() {
+          @Override
+          protected String[] computeValue(Class<?> type) {
+            return Arrays.stream(type.getEnumConstants())
+                .map(constant -> ((Enum<?>) constant).name().toLowerCase(Locale.ROOT))
+                .toArray(String[]::new);
+          }
+        };
+
     private static final ClassValue<Map<String, ?>> BY_NAME =
         new ClassValue<>() {
           @Override

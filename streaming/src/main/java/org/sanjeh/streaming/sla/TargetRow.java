@@ -2,6 +2,7 @@ package org.sanjeh.streaming.sla;
 
 import java.time.Instant;
 import java.util.Locale;
+import org.sanjeh.core.sla.SlaStatus;
 import org.sanjeh.core.sla.TargetReport;
 
 /** One target (first response, next response or resolution) in an {@link SlaUpdate}. */
@@ -22,11 +23,16 @@ public final class TargetRow {
   public long calendarMs;
   public long pausedMs;
 
+  private static final String[] STATUS_NAMES =
+      java.util.Arrays.stream(SlaStatus.values())
+          .map(status -> status.name().toLowerCase(Locale.ROOT))
+          .toArray(String[]::new);
+
   public TargetRow() {}
 
   static TargetRow of(TargetReport report) {
     TargetRow row = new TargetRow();
-    row.status = report.status().name().toLowerCase(Locale.ROOT);
+    row.status = STATUS_NAMES[report.status().ordinal()];
     row.targetSeconds = report.target() == null ? 0 : (int) report.target().toSeconds();
     row.startedAt = millis(report.startedAt());
     row.dueAt = millis(report.dueAt());
