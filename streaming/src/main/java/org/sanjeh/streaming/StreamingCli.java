@@ -52,6 +52,10 @@ public final class StreamingCli {
     } catch (IllegalArgumentException e) {
       System.err.println("error: " + e.getMessage());
       System.exit(2);
+    } catch (IllegalStateException | org.sanjeh.warehouse.WarehouseException e) {
+      // Kafka or ClickHouse not reachable at start: the message says which and how to start it
+      System.err.println("error: " + e.getMessage());
+      System.exit(1);
     }
   }
 

@@ -1,6 +1,5 @@
 package org.sanjeh.streaming.bench;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,14 +16,11 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.sanjeh.core.event.TicketEvent;
 import org.sanjeh.core.event.TicketEventCodec;
 import org.sanjeh.streaming.KafkaTopics;
 import org.sanjeh.streaming.SlaJob;
+import org.sanjeh.streaming.TicketEventProducer;
 import org.sanjeh.streaming.config.PolicyFile;
 import org.sanjeh.streaming.sink.ClickHouseSink;
 import org.sanjeh.streaming.sink.SlaTables;
@@ -335,25 +331,8 @@ public final class StreamingBench {
 
   private void publish(
       String topic, List<TicketEvent> events, int rate, Map<String, Long> probes, boolean live) {
-    TicketEventCodec codec = new TicketEventCodec();
     long started = System.nanoTime();
-    try (KafkaProducer<byte[], byte[]> producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap,
-                ProducerConfig.ACKS_CONFIG,
-                "1",
-                ProducerConfig.LINGER_MS_CONFIG,
-                rate > 0 ? 0 : 20,
-                ProducerConfig.BATCH_SIZE_CONFIG,
-                256 * 1024,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG,
-                "lz4",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                ByteArraySerializer.class))) {
+    try (TicketEventProducer producer = new TicketEventProducer(bootstrap, rate > 0 ? 0 : 20)) {
       for (int i = 0; i < events.size(); i++) {
         TicketEvent event = events.get(i);
         if (live) {
@@ -372,11 +351,7 @@ public final class StreamingBench {
                 event.ticketId() + "|" + event.occurredAt().toEpochMilli(), System.nanoTime());
           }
         }
-        producer.send(
-            new ProducerRecord<>(
-                topic,
-                event.ticketId().getBytes(StandardCharsets.UTF_8),
-                codec.encodeBytes(event)));
+        producer.send(topic, event);
       }
       producer.flush();
     }

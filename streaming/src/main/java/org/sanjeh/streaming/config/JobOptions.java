@@ -118,13 +118,7 @@ public record JobOptions(
     if (policyFile == null) {
       return PolicyFile.defaultText();
     }
-    try {
-      String text = Files.readString(policyFile);
-      PolicyFile.parse(text, policyFile.toString());
-      return text;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read --policy " + policyFile + ": " + e, e);
-    }
+    return PolicyFile.readText(policyFile);
   }
 
   public SlaJob.Settings settings() {

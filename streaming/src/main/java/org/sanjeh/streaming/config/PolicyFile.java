@@ -82,11 +82,26 @@ public final class PolicyFile {
   }
 
   public static Loaded read(Path file) {
+    return parse(readText(file), file.toString());
+  }
+
+  /**
+   * The file's text once it has been checked to be a valid policy.
+   *
+   * @throws IllegalArgumentException naming the file when it cannot be read or is not a policy
+   */
+  public static String readText(Path file) {
+    String text;
     try {
-      return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+      text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read SLA policy file " + file + ": " + e, e);
+      throw new IllegalArgumentException(
+          "cannot read the SLA policy file %s (%s); give an existing JSON file with --policy"
+              .formatted(file, e.getClass().getSimpleName()),
+          e);
     }
+    parse(text, file.toString());
+    return text;
   }
 
   /** The bundled default: the Iran preset with the targets in {@code default-policy.json}. */

@@ -17,14 +17,11 @@ import java.util.TreeMap;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.sanjeh.core.event.DecodeResult;
 import org.sanjeh.core.event.TicketEventCodec;
 import org.sanjeh.streaming.KafkaTopics;
 import org.sanjeh.streaming.SlaJob;
+import org.sanjeh.streaming.TicketEventProducer;
 import org.sanjeh.streaming.config.PolicyFile;
 import org.sanjeh.streaming.sink.AlertTopic;
 import org.sanjeh.streaming.sla.SlaAlert;
@@ -55,9 +52,8 @@ public final class Replay {
             "bootstrap-servers", env.getOrDefault("SANJEH_KAFKA_BOOTSTRAP", "127.0.0.1:19092"));
     String policy =
         options.containsKey("policy")
-            ? Files.readString(Path.of(options.get("policy")))
+            ? PolicyFile.readText(Path.of(options.get("policy")))
             : PolicyFile.defaultText();
-    PolicyFile.parse(policy, options.getOrDefault("policy", "the bundled policy"));
     String topic = "sanjeh-replay-" + System.currentTimeMillis();
 
     KafkaTopics.ensure(bootstrap, topic, 2);
@@ -78,22 +74,10 @@ public final class Replay {
 
   private static Published publish(Path file, String bootstrap, String topic) throws IOException {
     TicketEventCodec codec = new TicketEventCodec();
-    Map<String, Object> config =
-        Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            bootstrap,
-            ProducerConfig.ACKS_CONFIG,
-            "all",
-            ProducerConfig.LINGER_MS_CONFIG,
-            20,
-            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-            ByteArraySerializer.class,
-            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-            ByteArraySerializer.class);
     long lines = 0;
     long invalid = 0;
     long lastEventAt = Long.MIN_VALUE;
-    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config);
+    try (TicketEventProducer producer = new TicketEventProducer(bootstrap, 20);
         BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
         if (line.isBlank()) {
@@ -102,14 +86,14 @@ public final class Replay {
         lines++;
         byte[] value = line.getBytes(StandardCharsets.UTF_8);
         DecodeResult decoded = codec.decode(value);
-        byte[] key = null;
+        String key = null;
         if (decoded.isValid()) {
-          key = decoded.event().ticketId().getBytes(StandardCharsets.UTF_8);
+          key = decoded.event().ticketId();
           lastEventAt = Math.max(lastEventAt, decoded.event().occurredAt().toEpochMilli());
         } else {
           invalid++;
         }
-        producer.send(new ProducerRecord<>(topic, key, value));
+        producer.send(topic, key, value);
       }
       producer.flush();
     }

@@ -69,4 +69,12 @@ class PolicyFileTest {
     assertThatThrownBy(() -> PolicyFile.parse("{\n  \"name\": \"x\",\n  rules: []}", "p.json"))
         .hasMessageStartingWith("p.json: not valid JSON at line 3, column 3: Unexpected character");
   }
+
+  @Test
+  void aMissingPolicyFileIsNamedWithTheFix() {
+    assertThatThrownBy(() -> PolicyFile.readText(java.nio.file.Path.of("no/such/policy.json")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("cannot read the SLA policy file no/such/policy.json")
+        .hasMessageContaining("--policy");
+  }
 }

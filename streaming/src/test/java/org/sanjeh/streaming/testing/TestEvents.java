@@ -5,15 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.sanjeh.core.event.TicketEvent;
-import org.sanjeh.core.event.TicketEventCodec;
 import org.sanjeh.streaming.KafkaTopics;
+import org.sanjeh.streaming.TicketEventProducer;
 import org.sanjeh.warehouse.sample.SyntheticEvents;
 
 /** Ticket events for the integration tests, and putting them on a Kafka topic of their own. */
@@ -45,26 +40,10 @@ public final class TestEvents {
   public static void send(
       String bootstrap, String topic, List<TicketEvent> events, List<byte[]> raw, int perSecond)
       throws InterruptedException {
-    TicketEventCodec codec = new TicketEventCodec();
     long started = System.nanoTime();
-    try (KafkaProducer<byte[], byte[]> producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap,
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                ByteArraySerializer.class))) {
+    try (TicketEventProducer producer = new TicketEventProducer(bootstrap, 0)) {
       for (int i = 0; i < events.size(); i++) {
-        TicketEvent event = events.get(i);
-        producer.send(
-            new ProducerRecord<>(
-                topic,
-                event.ticketId().getBytes(StandardCharsets.UTF_8),
-                codec.encodeBytes(event)));
+        producer.send(topic, events.get(i));
         if (perSecond > 0 && i % 100 == 0) {
           long due = started + Duration.ofSeconds(1).toNanos() * i / perSecond;
           long wait = due - System.nanoTime();
@@ -74,7 +53,7 @@ public final class TestEvents {
         }
       }
       for (byte[] record : raw) {
-        producer.send(new ProducerRecord<>(topic, null, record));
+        producer.send(topic, null, record);
       }
       producer.flush();
     }
