@@ -51,6 +51,13 @@ public final class SlaClock {
   private final SlaState state;
   private SlaTargets targets;
 
+  /**
+   * Calendar answers already computed by this clock. A streaming job restores a clock per event and
+   * asks for the same crossings and elapsed times several times (reports before and after the
+   * event, the next deadline): in a profile those repeats were a third of its calendar work.
+   */
+  private final CalendarMemo memo = new CalendarMemo();
+
   public SlaClock(SlaPolicy policy, BusinessCalendar calendar) {
     this(policy, calendar, new SlaState());
   }
@@ -401,11 +408,25 @@ public final class SlaClock {
   }
 
   private long advance(long from, long amount) {
-    return policy.businessTime() ? calendar.addMillis(from, amount) : from + amount;
+    if (!policy.businessTime()) {
+      return from + amount;
+    }
+    long known = memo.find(CalendarMemo.ADD, from, amount);
+    if (known != CalendarMemo.MISSING) {
+      return known;
+    }
+    return memo.keep(CalendarMemo.ADD, from, amount, calendar.addMillis(from, amount));
   }
 
   private long segmentBusiness(long from, long to) {
-    return to <= from ? 0 : calendar.millisBetween(from, to);
+    if (to <= from) {
+      return 0;
+    }
+    long known = memo.find(CalendarMemo.BETWEEN, from, to);
+    if (known != CalendarMemo.MISSING) {
+      return known;
+    }
+    return memo.keep(CalendarMemo.BETWEEN, from, to, calendar.millisBetween(from, to));
   }
 
   private SlaStatus status(TargetState t, Duration target, long measured, Long due) {
@@ -443,5 +464,37 @@ public final class SlaClock {
 
   private static Instant instant(long ms) {
     return ms < 0 ? null : Instant.ofEpochMilli(ms);
+  }
+
+  /** The last few calendar answers, by question; a calendar is immutable, so they stay right. */
+  private static final class CalendarMemo {
+    static final int ADD = 1;
+    static final int BETWEEN = 2;
+    static final long MISSING = Long.MIN_VALUE;
+    private static final int SIZE = 8;
+
+    private final int[] kinds = new int[SIZE];
+    private final long[] firsts = new long[SIZE];
+    private final long[] seconds = new long[SIZE];
+    private final long[] answers = new long[SIZE];
+    private int next;
+
+    long find(int kind, long first, long second) {
+      for (int i = 0; i < SIZE; i++) {
+        if (kinds[i] == kind && firsts[i] == first && seconds[i] == second) {
+          return answers[i];
+        }
+      }
+      return MISSING;
+    }
+
+    long keep(int kind, long first, long second, long answer) {
+      kinds[next] = kind;
+      firsts[next] = first;
+      seconds[next] = second;
+      answers[next] = answer;
+      next = (next + 1) % SIZE;
+      return answer;
+    }
   }
 }

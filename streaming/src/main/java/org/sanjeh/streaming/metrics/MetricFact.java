@@ -1,5 +1,8 @@
 package org.sanjeh.streaming.metrics;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * One countable thing that happened to a ticket, with its event time and the dimensions it counts
  * under: a creation, a first response (with its time), a breach, a solve, a reopen, or a move of
@@ -31,6 +34,51 @@ public final class MetricFact {
   /** The minute this fact falls in, epoch ms. */
   public long minute() {
     return Math.floorDiv(at, 60_000L) * 60_000L;
+  }
+
+  /**
+   * Adds {@code other} into this fact when both count under the same minute and dimensions and at
+   * most one is a first response (a fact carries one response time); otherwise changes nothing.
+   *
+   * @return whether {@code other} was added
+   */
+  public boolean absorb(MetricFact other) {
+    if (minute() != other.minute()
+        || (firstResponses > 0 && other.firstResponses > 0)
+        || !channel.equals(other.channel)
+        || !team.equals(other.team)
+        || !priority.equals(other.priority)
+        || !agentId.equals(other.agentId)) {
+      return false;
+    }
+    created += other.created;
+    if (other.firstResponses > 0) {
+      firstResponses = other.firstResponses;
+      frtMs = other.frtMs;
+    }
+    breaches += other.breaches;
+    solved += other.solved;
+    reopened += other.reopened;
+    backlogDelta += other.backlogDelta;
+    return true;
+  }
+
+  /** {@code facts} with every fact that another one before it could {@link #absorb} left out. */
+  public static List<MetricFact> combine(List<MetricFact> facts) {
+    if (facts.size() < 2) {
+      return facts;
+    }
+    List<MetricFact> combined = new ArrayList<>(facts.size());
+    next:
+    for (MetricFact fact : facts) {
+      for (MetricFact kept : combined) {
+        if (kept.absorb(fact)) {
+          continue next;
+        }
+      }
+      combined.add(fact);
+    }
+    return combined;
   }
 
   /** The aggregation key: the minute and the four dimensions. */

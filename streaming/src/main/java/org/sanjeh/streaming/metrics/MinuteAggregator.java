@@ -25,7 +25,6 @@ public final class MinuteAggregator
 
   private final long retentionMs;
   private transient ValueState<MinuteAggregate> minute;
-  private transient ValueState<Boolean> emitted;
   private transient Counter factsTooLate;
 
   public MinuteAggregator(Duration retention) {
@@ -36,7 +35,6 @@ public final class MinuteAggregator
   public void open(OpenContext context) {
     minute =
         getRuntimeContext().getState(new ValueStateDescriptor<>("minute", MinuteAggregate.class));
-    emitted = getRuntimeContext().getState(new ValueStateDescriptor<>("emitted", Boolean.class));
     factsTooLate = getRuntimeContext().getMetricGroup().counter("factsTooLate");
   }
 
@@ -65,7 +63,7 @@ public final class MinuteAggregator
     }
     aggregate.add(fact);
     minute.update(aggregate);
-    if (Boolean.TRUE.equals(emitted.value())) {
+    if (aggregate.emitted) {
       out.collect(aggregate);
     }
   }
@@ -79,11 +77,11 @@ public final class MinuteAggregator
     }
     if (timestamp == aggregate.minute + MINUTE - 1) {
       out.collect(aggregate);
-      emitted.update(true);
+      aggregate.emitted = true;
+      minute.update(aggregate);
     }
     if (timestamp >= aggregate.minute + MINUTE - 1 + retentionMs) {
       minute.clear();
-      emitted.clear();
     }
   }
 }

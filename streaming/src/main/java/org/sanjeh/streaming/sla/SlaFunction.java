@@ -2,6 +2,8 @@ package org.sanjeh.streaming.sla;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -54,6 +56,9 @@ public final class SlaFunction extends KeyedProcessFunction<String, SlaEvent, Sl
   private transient Counter lateEvents;
   private transient Counter duplicateEvents;
 
+  /** The facts of the element or timer at hand, combined before they go out. */
+  private transient List<MetricFact> facts;
+
   /**
    * @param policyJson the policy file's text ({@link PolicyFile}); parsed once per task
    * @param retention how long a solved ticket's state is kept for a reopen
@@ -71,11 +76,24 @@ public final class SlaFunction extends KeyedProcessFunction<String, SlaEvent, Sl
     memory = getRuntimeContext().getState(new ValueStateDescriptor<>("ticket", TicketMemory.class));
     lateEvents = getRuntimeContext().getMetricGroup().counter("lateEventsIgnored");
     duplicateEvents = getRuntimeContext().getMetricGroup().counter("duplicateEventsIgnored");
+    facts = new ArrayList<>();
   }
 
   @Override
   public void processElement(SlaEvent event, Context ctx, Collector<SlaUpdate> out)
       throws Exception {
+    apply(event, ctx, out);
+    emitFacts(ctx);
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<SlaUpdate> out)
+      throws Exception {
+    fire(timestamp, ctx, out);
+    emitFacts(ctx);
+  }
+
+  private void apply(SlaEvent event, Context ctx, Collector<SlaUpdate> out) throws Exception {
     TicketMemory m = memory.value();
     if (m == null) {
       m = new TicketMemory();
@@ -113,9 +131,7 @@ public final class SlaFunction extends KeyedProcessFunction<String, SlaEvent, Sl
     memory.update(m);
   }
 
-  @Override
-  public void onTimer(long timestamp, OnTimerContext ctx, Collector<SlaUpdate> out)
-      throws Exception {
+  private void fire(long timestamp, Context ctx, Collector<SlaUpdate> out) throws Exception {
     TicketMemory m = memory.value();
     if (m == null) {
       return;
@@ -168,7 +184,7 @@ public final class SlaFunction extends KeyedProcessFunction<String, SlaEvent, Sl
         raise(i, SlaAlert.BREACHED, r.dueAt().toEpochMilli(), r, clock, m, ctx);
         MetricFact breach = fact(r.dueAt().toEpochMilli(), clock, m);
         breach.breaches = 1;
-        ctx.output(FACTS, breach);
+        facts.add(breach);
       }
     }
   }
@@ -250,7 +266,7 @@ public final class SlaFunction extends KeyedProcessFunction<String, SlaEvent, Sl
       case TICKET_CREATED -> {
         MetricFact created = fact(at, clock, m);
         created.created = 1;
-        ctx.output(FACTS, created);
+        facts.add(created);
       }
       default -> {}
     }
@@ -260,16 +276,16 @@ public final class SlaFunction extends KeyedProcessFunction<String, SlaEvent, Sl
       response.firstResponses = 1;
       response.frtMs =
           after[SlaTarget.FIRST_RESPONSE.ordinal()].measured(policy.businessTime()).toMillis();
-      ctx.output(FACTS, response);
+      facts.add(response);
     }
     if (!wasSolved && m.sla.solved) {
       MetricFact solved = fact(at, clock, m);
       solved.solved = 1;
-      ctx.output(FACTS, solved);
+      facts.add(solved);
     } else if (wasSolved && !m.sla.solved) {
       MetricFact reopened = fact(at, clock, m);
       reopened.reopened = 1;
-      ctx.output(FACTS, reopened);
+      facts.add(reopened);
       if (m.cleanupTimer >= 0) {
         ctx.timerService().deleteEventTimeTimer(m.cleanupTimer);
         m.cleanupTimer = -1;
@@ -297,18 +313,30 @@ public final class SlaFunction extends KeyedProcessFunction<String, SlaEvent, Sl
       out.priority = m.openPriority;
       out.agentId = m.openAgent;
       out.backlogDelta = -1;
-      ctx.output(FACTS, out);
+      facts.add(out);
       m.open = false;
     }
     if (open && !m.open) {
       now.backlogDelta = 1;
-      ctx.output(FACTS, now);
+      facts.add(now);
       m.open = true;
       m.openChannel = now.channel;
       m.openTeam = now.team;
       m.openPriority = now.priority;
       m.openAgent = now.agentId;
     }
+  }
+
+  /**
+   * Sends the facts gathered for one element or timer, those under the same minute and dimensions
+   * as one: a creation and its backlog entry, a solve and its backlog exit. The minute aggregator
+   * then handles about a third fewer records.
+   */
+  private void emitFacts(Context ctx) {
+    for (MetricFact fact : MetricFact.combine(facts)) {
+      ctx.output(FACTS, fact);
+    }
+    facts.clear();
   }
 
   private MetricFact fact(long at, SlaClock clock, TicketMemory m) {

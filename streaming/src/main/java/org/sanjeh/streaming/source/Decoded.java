@@ -13,7 +13,10 @@ public final class Decoded {
   /** Every problem found, when {@link #event} is null. */
   public String reason;
 
-  /** Where the record came from: {@code kafka:TOPIC/PARTITION@OFFSET}. */
+  /**
+   * Where the record came from ({@code kafka:TOPIC/PARTITION@OFFSET}); set for dead letters, where
+   * it is stored, and null for valid events, which carry their own ids.
+   */
   public String origin;
 
   /** The Kafka record's timestamp (when it was published), epoch ms. */

