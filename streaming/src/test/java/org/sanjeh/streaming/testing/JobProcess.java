@@ -28,27 +28,53 @@ public final class JobProcess implements AutoCloseable {
 
   public static JobProcess start(WarehouseConfig warehouse, Path log, String... runOptions)
       throws IOException {
+    List<String> arguments = new ArrayList<>(List.of("run"));
+    arguments.addAll(Arrays.asList(runOptions));
+    return java(
+        List.of("-Xmx768m", "-cp", System.getProperty("java.class.path")),
+        StreamingCli.class.getName(),
+        arguments,
+        warehouseEnvironment(warehouse),
+        log);
+  }
+
+  /**
+   * Any Java program in a JVM of its own, with Flink's {@code --add-opens} flags, this JVM's Java,
+   * {@code environment} added to this process's, and its output appended to {@code log}.
+   */
+  public static JobProcess java(
+      List<String> jvmOptions,
+      String mainClass,
+      List<String> arguments,
+      Map<String, String> environment,
+      Path log)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(Arrays.asList(System.getProperty("sanjeh.flink.opens", "").split("\\s+")));
     command.removeIf(String::isBlank);
-    command.addAll(
-        List.of(
-            "-Xmx768m",
-            "-cp",
-            System.getProperty("java.class.path"),
-            StreamingCli.class.getName(),
-            "run"));
-    command.addAll(Arrays.asList(runOptions));
+    command.addAll(jvmOptions);
+    command.add(mainClass);
+    command.addAll(arguments);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    Map<String, String> env = builder.environment();
-    env.put("SANJEH_CLICKHOUSE_HOST", warehouse.host());
-    env.put("SANJEH_CLICKHOUSE_HTTP_PORT", Integer.toString(warehouse.httpPort()));
-    env.put("SANJEH_CLICKHOUSE_USER", warehouse.user());
-    env.put("SANJEH_CLICKHOUSE_PASSWORD", warehouse.password());
-    env.put("SANJEH_CLICKHOUSE_DATABASE", warehouse.database());
+    builder.environment().putAll(environment);
     return new JobProcess(builder.start(), log);
+  }
+
+  /** How {@code ./sanjeh} tells Sanjeh's programs where ClickHouse is. */
+  public static Map<String, String> warehouseEnvironment(WarehouseConfig warehouse) {
+    return Map.of(
+        "SANJEH_CLICKHOUSE_HOST", warehouse.host(),
+        "SANJEH_CLICKHOUSE_HTTP_PORT", Integer.toString(warehouse.httpPort()),
+        "SANJEH_CLICKHOUSE_USER", warehouse.user(),
+        "SANJEH_CLICKHOUSE_PASSWORD", warehouse.password(),
+        "SANJEH_CLICKHOUSE_DATABASE", warehouse.database());
+  }
+
+  /** Waits up to {@code timeout} for the program to end; its exit code, or -1 if it still runs. */
+  public int waitFor(java.time.Duration timeout) throws InterruptedException {
+    return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
   }
 
   /** SIGKILL, as a crash of the machine or an OOM kill would. */
