@@ -1,6 +1,7 @@
 package org.sanjeh.streaming;
 
 import java.time.Duration;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -112,10 +113,12 @@ public final class SlaJob {
             .uid("sla-clocks");
     DataStream<MinuteAggregate> minutes =
         sla.getSideOutput(SlaFunction.FACTS)
-            .keyBy(fact -> fact.key())
+            .keyBy(MinuteAggregator::minuteOf, Types.LONG)
             .process(new MinuteAggregator(settings.minuteRetention()))
             .name("minute aggregates")
-            .uid("minute-aggregates");
+            // keyed by minute since 2026-11-22 (before: minute and dimensions, uid
+            // minute-aggregates)
+            .uid("minute-aggregates-by-minute");
     return new Results(
         sla,
         sla.getSideOutput(SlaFunction.ALERTS),

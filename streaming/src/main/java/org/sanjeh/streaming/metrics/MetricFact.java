@@ -81,15 +81,23 @@ public final class MetricFact {
     return combined;
   }
 
-  /** The aggregation key: the minute and the four dimensions. */
-  public String key() {
-    return minute() + "|" + channel + "|" + team + "|" + priority + "|" + agentId;
+  /** The four dimensions it counts under, as one text: a row of its minute. */
+  public String dimensions() {
+    return channel + "|" + team + "|" + priority + "|" + agentId;
   }
 
   @Override
   public String toString() {
     return "MetricFact[at=%d %s created=%d fr=%d frtMs=%d breaches=%d solved=%d reopened=%d backlog=%d]"
         .formatted(
-            at, key(), created, firstResponses, frtMs, breaches, solved, reopened, backlogDelta);
+            at,
+            dimensions(),
+            created,
+            firstResponses,
+            frtMs,
+            breaches,
+            solved,
+            reopened,
+            backlogDelta);
   }
 }

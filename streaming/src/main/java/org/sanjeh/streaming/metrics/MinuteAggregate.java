@@ -20,13 +20,6 @@ public final class MinuteAggregate {
   /** How many facts are in it: grows with every late fact, so the newest row wins. */
   public long version;
 
-  /**
-   * Whether the aggregator has sent this minute once (its end has passed), so that a late fact
-   * sends it again. Kept in the aggregator's state with the sums (one state read per fact), not
-   * stored in ClickHouse.
-   */
-  public boolean emitted;
-
   public MinuteAggregate() {}
 
   static MinuteAggregate startingWith(MetricFact fact) {

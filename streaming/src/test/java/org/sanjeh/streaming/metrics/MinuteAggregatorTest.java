@@ -16,13 +16,13 @@ class MinuteAggregatorTest {
   static final long MINUTE = 60_000;
   static final long T0 = 1_772_000_000_000L / MINUTE * MINUTE;
 
-  KeyedOneInputStreamOperatorTestHarness<String, MetricFact, MinuteAggregate> harness;
+  KeyedOneInputStreamOperatorTestHarness<Long, MetricFact, MinuteAggregate> harness;
 
   @BeforeEach
   void open() throws Exception {
     harness =
         ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-            new MinuteAggregator(Duration.ofMinutes(10)), MetricFact::key, Types.STRING);
+            new MinuteAggregator(Duration.ofMinutes(10)), MinuteAggregator::minuteOf, Types.LONG);
   }
 
   @AfterEach
@@ -64,6 +64,29 @@ class MinuteAggregatorTest {
     send(created(T0 + 6));
     assertThat(harness.extractOutputValues()).hasSize(2);
     assertThat(harness.numEventTimeTimers()).isZero();
+  }
+
+  @Test
+  void eachSetOfDimensionsIsARowAndALateFactSendsOnlyItsRowAgain() throws Exception {
+    send(created(T0));
+    MetricFact email = created(T0 + 10);
+    email.channel = "email";
+    send(email);
+    send(created(T0 + MINUTE)); // the next minute
+    harness.processWatermark(T0 + MINUTE);
+    assertThat(harness.extractOutputValues())
+        .extracting(m -> m.minute + "/" + m.channel + " " + m.created)
+        .containsExactlyInAnyOrder(T0 + "/chat 1", T0 + "/email 1");
+
+    MetricFact lateEmail = created(T0 + 20);
+    lateEmail.channel = "email";
+    send(lateEmail);
+
+    assertThat(harness.extractOutputValues())
+        .extracting(m -> m.minute + "/" + m.channel + " " + m.created + "@v" + m.version)
+        .hasSize(3)
+        .last()
+        .isEqualTo(T0 + "/email 2@v2");
   }
 
   static MetricFact created(long at) {
