@@ -112,6 +112,10 @@ final class ZoneOffsets {
 
   /** Number of elements <= key. */
   private static int upperBound(long[] sorted, long key) {
+    int count = sorted.length;
+    if (count > 0 && key >= sorted[count - 1]) {
+      return count; // after the last change: every instant in a zone that stopped changing clocks
+    }
     int index = Arrays.binarySearch(sorted, key);
     if (index < 0) {
       return -index - 1;
