@@ -55,7 +55,7 @@ public final class StreamingBench {
     String bootstrap =
         options.getOrDefault(
             "bootstrap-servers", env.getOrDefault("SANJEH_KAFKA_BOOTSTRAP", "127.0.0.1:19092"));
-    long events = Long.parseLong(options.getOrDefault("events", "1000000"));
+    long events = Long.parseLong(options.getOrDefault("events", "2000000"));
     int rate = Integer.parseInt(options.getOrDefault("rate", "10000"));
     int seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
     StreamingBench bench = new StreamingBench(bootstrap, WarehouseConfig.fromEnvironment(env));
