@@ -19,11 +19,11 @@ final class EventReader {
   private static final Set<AuthorRole> REPLY_AUTHORS =
       EnumSet.of(AuthorRole.AGENT, AuthorRole.SYSTEM);
 
-  private final JsonNode root;
+  private final TopLevelFields root;
   private final CodecLimits limits;
   private final List<FieldError> errors = new ArrayList<>();
 
-  EventReader(JsonNode root, CodecLimits limits) {
+  EventReader(TopLevelFields root, CodecLimits limits) {
     this.root = root;
     this.limits = limits;
   }

@@ -23,5 +23,29 @@ final class Fields {
   static final String SOURCE_REF = "source_ref";
   static final String MERGED_INTO = "merged_into";
 
+  /** Every field above: the ones a decoder reads; others are ignored. */
+  static final java.util.Set<String> ALL =
+      java.util.Set.of(
+          EVENT_ID,
+          TICKET_ID,
+          OCCURRED_AT,
+          TYPE,
+          CHANNEL,
+          AUTHOR_ROLE,
+          AUTHOR_ID,
+          CUSTOMER_ID,
+          AGENT_ID,
+          TEAM,
+          PRIORITY,
+          STATUS,
+          CUSTOMER_TIER,
+          LANGUAGE,
+          SUBJECT,
+          BODY,
+          TAGS,
+          SOURCE_SYSTEM,
+          SOURCE_REF,
+          MERGED_INTO);
+
   private Fields() {}
 }

@@ -1,9 +1,9 @@
 package org.sanjeh.core.event;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.ByteArrayOutputStream;
@@ -29,8 +29,11 @@ public final class TicketEventCodec {
 
   static final DateTimeFormatter WIRE_TIME = DateTimeFormatter.ISO_INSTANT;
 
+  /**
+   * A duplicate field is an error: {@link TopLevelFields} checks the top level, the mapper below.
+   */
   private static final ObjectMapper JSON =
-      JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+      JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY).build();
 
   private final CodecLimits limits;
 
@@ -63,33 +66,33 @@ public final class TicketEventCodec {
                       + hex(bytes, invalid, Math.min(4, to - invalid))
                       + "); send the payload encoded as UTF-8")));
     }
-    JsonNode root;
-    try {
-      root = JSON.readTree(bytes, from, to - from);
+    try (JsonParser parser = JSON.createParser(bytes, from, to - from)) {
+      return read(parser);
     } catch (IOException e) {
       return DecodeResult.rejected(List.of(FieldError.whole(describeSyntaxError(e))));
     }
-    return decodeTree(root);
   }
 
   /** Decodes one JSON object. */
   public DecodeResult decode(String json) {
-    JsonNode root;
-    try {
-      root = JSON.readTree(json);
-    } catch (JsonProcessingException e) {
+    try (JsonParser parser = JSON.createParser(json)) {
+      return read(parser);
+    } catch (IOException e) {
       return DecodeResult.rejected(List.of(FieldError.whole(describeSyntaxError(e))));
     }
-    return decodeTree(root);
   }
 
-  private DecodeResult decodeTree(JsonNode root) {
-    if (root == null || root.isMissingNode() || !root.isObject()) {
-      String got = root == null ? "nothing" : root.getNodeType().name().toLowerCase();
+  private DecodeResult read(JsonParser parser) throws IOException {
+    TopLevelFields fields;
+    try {
+      fields = TopLevelFields.read(parser, JSON);
+    } catch (TopLevelFields.NotAnObject e) {
       return DecodeResult.rejected(
-          List.of(FieldError.whole("expected one JSON object per event, got " + got)));
+          List.of(
+              FieldError.whole(
+                  "expected one JSON object per event, got " + e.got.name().toLowerCase())));
     }
-    return new EventReader(root, limits).read();
+    return new EventReader(fields, limits).read();
   }
 
   /**
