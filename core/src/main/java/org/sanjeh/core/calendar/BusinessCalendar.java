@@ -66,6 +66,12 @@ public final class BusinessCalendar {
 
   private final long[] holidayMsPrefix;
 
+  /**
+   * The closed dates again, as bits from the first one on: {@link #isHoliday} runs for nearly every
+   * day a calculation touches, and a bit test is cheaper than a binary search there.
+   */
+  private final java.util.BitSet holidayBits = new java.util.BitSet();
+
   private BusinessCalendar(
       ZoneId zone, boolean alwaysOpen, OpeningHours hours, Collection<LocalDate> closedDates) {
     this.zone = Objects.requireNonNull(zone, "zone");
@@ -90,6 +96,7 @@ public final class BusinessCalendar {
     this.holidayMsPrefix = new long[holidays.length + 1];
     for (int i = 0; i < holidays.length; i++) {
       holidayMsPrefix[i + 1] = holidayMsPrefix[i] + weekdayMs[weekday(holidays[i])];
+      holidayBits.set(Math.toIntExact(holidays[i] - holidays[0]));
     }
   }
 
@@ -438,7 +445,10 @@ public final class BusinessCalendar {
   }
 
   private boolean isHoliday(long day) {
-    return holidays.length > 0 && Arrays.binarySearch(holidays, day) >= 0;
+    if (holidays.length == 0 || day < holidays[0] || day > holidays[holidays.length - 1]) {
+      return false;
+    }
+    return holidayBits.get((int) (day - holidays[0]));
   }
 
   /** Index of the first holiday on or after {@code day}. */
