@@ -34,6 +34,7 @@ public record JobOptions(
     Duration checkpointInterval,
     String stateBackend,
     String restore,
+    boolean dropRemovedState,
     Duration outOfOrderness,
     Duration idleness,
     int batchSize,
@@ -53,6 +54,8 @@ public record JobOptions(
         --checkpoint-interval D   (10s)
         --state-backend B         hashmap (heap, the default) or rocksdb (millions of open tickets)
         --restore latest|PATH|none  resume from the newest checkpoint in --checkpoint-dir (latest)
+        --drop-removed-state true|false  restore even when the checkpoint has state of an operator
+                                  this version no longer has, and drop that state (false)
         --out-of-orderness D      how late an event may be and still be on time (5s)
         --idleness D              a silent partition stops holding the watermark after D (30s)
         --batch-size N            rows per ClickHouse insert (50000)
@@ -74,6 +77,7 @@ public record JobOptions(
           "checkpoint-interval",
           "state-backend",
           "restore",
+          "drop-removed-state",
           "out-of-orderness",
           "idleness",
           "batch-size",
@@ -107,6 +111,7 @@ public record JobOptions(
         duration(options, "checkpoint-interval", "10s"),
         backend,
         options.getOrDefault("restore", "latest"),
+        bool(options, "drop-removed-state", false),
         duration(options, "out-of-orderness", "5s"),
         duration(options, "idleness", "30s"),
         positive(options, "batch-size", 50_000),
@@ -145,6 +150,8 @@ public record JobOptions(
     conf.put("restart-strategy.type", "exponential-delay");
     restorePath()
         .ifPresent(path -> conf.put("execution.state-recovery.path", path.toUri().toString()));
+    // e.g. the minute aggregates' state from before they were keyed by minute (other uid)
+    conf.put("execution.state-recovery.ignore-unclaimed-state", Boolean.toString(dropRemovedState));
     return Configuration.fromMap(conf);
   }
 
