@@ -1,7 +1,11 @@
 package org.sanjeh.streaming;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.DeploymentOptions;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.sanjeh.streaming.bench.StreamingBench;
 import org.sanjeh.streaming.config.JobOptions;
@@ -82,7 +86,50 @@ public final class StreamingCli {
         options.alertTopic(),
         options.checkpointInterval(),
         options.checkpointDir());
-    env.execute("sanjeh-sla");
+    JobClient job;
+    try {
+      job = env.executeAsync("sanjeh-sla");
+      awaitRunning(job);
+    } catch (Exception e) {
+      throw explainStartFailure(e, options);
+    }
+    System.out.println("SLA job running: Flink job " + job.getJobID());
+    if (env.getConfiguration().get(DeploymentOptions.ATTACHED)) {
+      job.getJobExecutionResult()
+          .get(); // `flink run -d` returns; a local run lives as long as the job
+    }
+  }
+
+  /** Until the job runs; a job that fails while starting throws its cause here. */
+  private static void awaitRunning(JobClient job) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (System.nanoTime() < deadline) {
+      JobStatus status = job.getJobStatus().get();
+      if (status == JobStatus.RUNNING || status == JobStatus.FINISHED) {
+        return;
+      }
+      if (status.isGloballyTerminalState()) {
+        job.getJobExecutionResult().get();
+        return;
+      }
+      Thread.sleep(200);
+    }
+  }
+
+  /** A start that failed for a reason the user can fix gets a message that says how. */
+  private static Exception explainStartFailure(Exception failure, JobOptions options) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (String.valueOf(cause.getMessage()).contains("Cannot map checkpoint/savepoint state")) {
+        return new IllegalStateException(
+            "the checkpoint "
+                + options.restorePath().map(Object::toString).orElse("")
+                + " holds the state of an operator this version of the job no longer has (an"
+                + " upgrade changed it). Start with --drop-removed-state true to keep every"
+                + " ticket's SLA state and drop that state, or with --restore none to start"
+                + " without the checkpoint.");
+      }
+    }
+    return failure;
   }
 
   static SlaJob.Sinks sinks(JobOptions options, ClickHouseSink.Target target) {
