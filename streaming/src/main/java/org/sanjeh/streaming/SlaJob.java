@@ -116,8 +116,7 @@ public final class SlaJob {
             .keyBy(MinuteAggregator::minuteOf, Types.LONG)
             .process(new MinuteAggregator(settings.minuteRetention()))
             .name("minute aggregates")
-            // keyed by minute since 2026-11-22 (before: minute and dimensions, uid
-            // minute-aggregates)
+            // a new uid: until 2026-11-22 this operator was keyed by minute and dimensions
             .uid("minute-aggregates-by-minute");
     return new Results(
         sla,

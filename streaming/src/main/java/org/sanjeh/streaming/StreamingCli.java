@@ -87,33 +87,41 @@ public final class StreamingCli {
         options.checkpointInterval(),
         options.checkpointDir());
     JobClient job;
+    boolean running;
     try {
       job = env.executeAsync("sanjeh-sla");
-      awaitRunning(job);
+      running = awaitRunning(job, Duration.ofMinutes(2));
     } catch (Exception e) {
       throw explainStartFailure(e, options);
     }
-    System.out.println("SLA job running: Flink job " + job.getJobID());
+    System.out.println(
+        running
+            ? "SLA job running: Flink job " + job.getJobID()
+            : "SLA job submitted, not yet RUNNING after 2 min: Flink job " + job.getJobID());
+    // `flink run -d` returns here; a local run or an attached `flink run` lives as long as the job
     if (env.getConfiguration().get(DeploymentOptions.ATTACHED)) {
-      job.getJobExecutionResult()
-          .get(); // `flink run -d` returns; a local run lives as long as the job
+      job.getJobExecutionResult().get();
     }
   }
 
-  /** Until the job runs; a job that fails while starting throws its cause here. */
-  private static void awaitRunning(JobClient job) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+  /**
+   * Whether the job reached RUNNING within {@code patience}; a job that fails while starting throws
+   * its cause here.
+   */
+  private static boolean awaitRunning(JobClient job, Duration patience) throws Exception {
+    long deadline = System.nanoTime() + patience.toNanos();
     while (System.nanoTime() < deadline) {
       JobStatus status = job.getJobStatus().get();
       if (status == JobStatus.RUNNING || status == JobStatus.FINISHED) {
-        return;
+        return true;
       }
       if (status.isGloballyTerminalState()) {
         job.getJobExecutionResult().get();
-        return;
+        return false;
       }
       Thread.sleep(200);
     }
+    return false;
   }
 
   /** A start that failed for a reason the user can fix gets a message that says how. */

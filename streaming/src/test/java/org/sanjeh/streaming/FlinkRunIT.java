@@ -60,8 +60,7 @@ class FlinkRunIT {
               work.resolve("jobmanager.log")));
       cluster.add(taskManager(conf, work));
 
-      Map<String, String> environment =
-          new HashMap<>(JobProcess.warehouseEnvironment(warehouse.config()));
+      Map<String, String> environment = new HashMap<>(warehouse.config().toEnvironment());
       environment.put("FLINK_CONF_DIR", conf.toString());
       JobProcess flinkRun =
           JobProcess.java(

@@ -44,6 +44,16 @@ public record WarehouseConfig(
         password(env));
   }
 
+  /** The inverse of {@link #fromEnvironment}: the variables that give this configuration. */
+  public Map<String, String> toEnvironment() {
+    return Map.of(
+        "SANJEH_CLICKHOUSE_HOST", host(),
+        "SANJEH_CLICKHOUSE_HTTP_PORT", Integer.toString(httpPort()),
+        "SANJEH_CLICKHOUSE_DATABASE", database(),
+        "SANJEH_CLICKHOUSE_USER", user(),
+        "SANJEH_CLICKHOUSE_PASSWORD", password());
+  }
+
   private static String password(Map<String, String> env) {
     if (env.containsKey("SANJEH_CLICKHOUSE_PASSWORD")) {
       return env.get("SANJEH_CLICKHOUSE_PASSWORD");

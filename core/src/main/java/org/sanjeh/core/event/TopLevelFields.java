@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.util.HashMap;
@@ -25,8 +26,6 @@ import java.util.Set;
  * must fail on duplicate tree keys).
  */
 final class TopLevelFields {
-
-  private static final Set<String> KNOWN = Fields.ALL;
 
   private final Map<String, JsonNode> values = new HashMap<>(32);
 
@@ -50,7 +49,7 @@ final class TopLevelFields {
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String name = parser.currentName();
       JsonToken value = parser.nextToken();
-      if (KNOWN.contains(name)) {
+      if (Fields.ALL.contains(name)) {
         JsonNode node =
             switch (value) {
               case VALUE_STRING -> TextNode.valueOf(parser.getText());
@@ -80,13 +79,13 @@ final class TopLevelFields {
   }
 
   /** The known fields of an object that is already a tree (the reference in tests). */
-  static TopLevelFields of(com.fasterxml.jackson.databind.node.ObjectNode object) {
+  static TopLevelFields of(ObjectNode object) {
     TopLevelFields fields = new TopLevelFields();
     object
         .properties()
         .forEach(
             field -> {
-              if (KNOWN.contains(field.getKey())) {
+              if (Fields.ALL.contains(field.getKey())) {
                 fields.values.put(field.getKey(), field.getValue());
               }
             });

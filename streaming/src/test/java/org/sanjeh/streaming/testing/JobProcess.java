@@ -34,7 +34,7 @@ public final class JobProcess implements AutoCloseable {
         List.of("-Xmx768m", "-cp", System.getProperty("java.class.path")),
         StreamingCli.class.getName(),
         arguments,
-        warehouseEnvironment(warehouse),
+        warehouse.toEnvironment(),
         log);
   }
 
@@ -60,16 +60,6 @@ public final class JobProcess implements AutoCloseable {
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().putAll(environment);
     return new JobProcess(builder.start(), log);
-  }
-
-  /** How {@code ./sanjeh} tells Sanjeh's programs where ClickHouse is. */
-  public static Map<String, String> warehouseEnvironment(WarehouseConfig warehouse) {
-    return Map.of(
-        "SANJEH_CLICKHOUSE_HOST", warehouse.host(),
-        "SANJEH_CLICKHOUSE_HTTP_PORT", Integer.toString(warehouse.httpPort()),
-        "SANJEH_CLICKHOUSE_USER", warehouse.user(),
-        "SANJEH_CLICKHOUSE_PASSWORD", warehouse.password(),
-        "SANJEH_CLICKHOUSE_DATABASE", warehouse.database());
   }
 
   /** Waits up to {@code timeout} for the program to end; its exit code, or -1 if it still runs. */
