@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Business time: when a support team is open, in its own time zone, and the arithmetic on it that
@@ -72,8 +74,23 @@ public final class BusinessCalendar {
    */
   private final java.util.BitSet holidayBits = new java.util.BitSet();
 
+  /** Where the closed dates are known to be complete; null when the list does not say. */
+  private final HolidayCoverage coverage;
+
+  /** The first instant and the end instant of {@link #coverage}, for a cheap check per call. */
+  private final long coveredFromMs;
+
+  private final long coveredUntilMs;
+
+  /** The first local date this calendar was used for outside its coverage, if any. */
+  private final AtomicReference<LocalDate> firstUncoveredUse = new AtomicReference<>();
+
   private BusinessCalendar(
-      ZoneId zone, boolean alwaysOpen, OpeningHours hours, Collection<LocalDate> closedDates) {
+      ZoneId zone,
+      boolean alwaysOpen,
+      OpeningHours hours,
+      Collection<LocalDate> closedDates,
+      HolidayCoverage coverage) {
     this.zone = Objects.requireNonNull(zone, "zone");
     this.rules = zone.getRules();
     this.alwaysOpen = alwaysOpen;
@@ -98,11 +115,18 @@ public final class BusinessCalendar {
       holidayMsPrefix[i + 1] = holidayMsPrefix[i] + weekdayMs[weekday(holidays[i])];
       holidayBits.set(Math.toIntExact(holidays[i] - holidays[0]));
     }
+    this.coverage = alwaysOpen ? null : coverage;
+    this.coveredFromMs =
+        this.coverage == null || coverage.from().equals(LocalDate.MIN)
+            ? Long.MIN_VALUE
+            : instant(coverage.from().toEpochDay(), 0);
+    this.coveredUntilMs =
+        this.coverage == null ? Long.MAX_VALUE : instant(coverage.through().toEpochDay() + 1, 0);
   }
 
   /** Open 24/7 in {@code zone}: business time is wall-clock time. */
   public static BusinessCalendar always(ZoneId zone) {
-    return new BusinessCalendar(zone, true, OpeningHours.builder().build(), List.of());
+    return new BusinessCalendar(zone, true, OpeningHours.builder().build(), List.of(), null);
   }
 
   /**
@@ -112,12 +136,28 @@ public final class BusinessCalendar {
    */
   public static BusinessCalendar of(
       ZoneId zone, OpeningHours hours, Collection<LocalDate> closedDates) {
+    return of(zone, hours, closedDates, null);
+  }
+
+  /**
+   * Open during {@code hours} except on {@code closedDates}, a list known to be complete only
+   * within {@code coverage} (null: complete everywhere). Used outside it, the calendar still counts
+   * (a missing holiday as a working day) but says so: {@link #firstUseOutsideHolidayCoverage()} and
+   * one warning in the log per list and process.
+   *
+   * @throws IllegalArgumentException if the hours never open
+   */
+  public static BusinessCalendar of(
+      ZoneId zone,
+      OpeningHours hours,
+      Collection<LocalDate> closedDates,
+      HolidayCoverage coverage) {
     if (hours.isNeverOpen()) {
       throw new IllegalArgumentException(
           "a business calendar must be open at least once a week: with no opening hours every"
               + " deadline would be infinite. Give opening hours, or use \"always\" for 24/7.");
     }
-    return new BusinessCalendar(zone, false, hours, closedDates);
+    return new BusinessCalendar(zone, false, hours, closedDates, coverage);
   }
 
   public ZoneId zone() {
@@ -134,6 +174,20 @@ public final class BusinessCalendar {
 
   public List<LocalDate> closedDates() {
     return Arrays.stream(holidays).mapToObj(LocalDate::ofEpochDay).toList();
+  }
+
+  /** The dates the closed dates are known to be complete for; empty when the list does not say. */
+  public Optional<HolidayCoverage> holidayCoverage() {
+    return Optional.ofNullable(coverage);
+  }
+
+  /**
+   * The first local date this calendar was asked about (an input or a result of any operation)
+   * outside its {@linkplain #holidayCoverage() holiday coverage}, where a holiday missing from the
+   * list counted as a working day; empty while every use was covered.
+   */
+  public Optional<LocalDate> firstUseOutsideHolidayCoverage() {
+    return Optional.ofNullable(firstUncoveredUse.get());
   }
 
   // --- the public operations, on Instant and Duration
@@ -179,13 +233,16 @@ public final class BusinessCalendar {
     if (amount == 0) {
       return nextOpeningMillis(start);
     }
-    return amount > 0 ? forward(start, amount) : backward(start, -amount);
+    checkCoverage(start);
+    return checkCoverage(amount > 0 ? forward(start, amount) : backward(start, -amount));
   }
 
   public long millisBetween(long from, long to) {
     if (alwaysOpen) {
       return to - from;
     }
+    checkCoverage(from);
+    checkCoverage(to);
     return from <= to ? openMillis(from, to) : -openMillis(to, from);
   }
 
@@ -193,6 +250,7 @@ public final class BusinessCalendar {
     if (alwaysOpen) {
       return true;
     }
+    checkCoverage(at);
     long day = epochDay(at);
     if (isHoliday(day)) {
       return false;
@@ -210,6 +268,11 @@ public final class BusinessCalendar {
     if (alwaysOpen) {
       return at;
     }
+    checkCoverage(at);
+    return checkCoverage(nextOpeningUnchecked(at));
+  }
+
+  private long nextOpeningUnchecked(long at) {
     for (long day = epochDay(at); ; day++) {
       if (isHoliday(day)) {
         continue;
@@ -229,6 +292,11 @@ public final class BusinessCalendar {
     if (alwaysOpen) {
       return at;
     }
+    checkCoverage(at);
+    return checkCoverage(previousClosingUnchecked(at));
+  }
+
+  private long previousClosingUnchecked(long at) {
     for (long day = epochDay(at); ; day--) {
       if (isHoliday(day)) {
         continue;
@@ -245,6 +313,19 @@ public final class BusinessCalendar {
         }
       }
     }
+  }
+
+  /**
+   * Notes a use outside the holiday coverage (two comparisons on the hot path); {@code at} back.
+   */
+  private long checkCoverage(long at) {
+    if (at < coveredFromMs || at >= coveredUntilMs) {
+      LocalDate date = LocalDate.ofEpochDay(epochDay(at));
+      if (firstUncoveredUse.compareAndSet(null, date)) {
+        coverage.warnOnce(date);
+      }
+    }
+    return at;
   }
 
   // --- the arithmetic ----------------------------------------------------------------------------
@@ -461,6 +542,14 @@ public final class BusinessCalendar {
   public String toString() {
     return alwaysOpen
         ? "BusinessCalendar[always, " + zone + "]"
-        : "BusinessCalendar[" + zone + ", " + hours + ", " + holidays.length + " closed dates]";
+        : "BusinessCalendar["
+            + zone
+            + ", "
+            + hours
+            + ", "
+            + holidays.length
+            + " closed dates"
+            + (coverage == null ? "" : ", complete through " + coverage.through())
+            + "]";
   }
 }

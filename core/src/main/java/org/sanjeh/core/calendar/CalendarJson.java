@@ -22,6 +22,9 @@ import java.util.Map;
  *
  * {@code "hours": "always"} means 24/7. Days left out are closed. Holidays are whole local dates,
  * Gregorian ISO or Jalali with a {@code jalali:} prefix; Persian digits are accepted everywhere.
+ * {@code "holidays_complete_through": "jalali:1406-12-29"} says the list is complete only through
+ * that date (a calendar used past it says so). The string {@code "iran"} instead of an object is
+ * the {@linkplain IranCalendar#standard() Iran preset}.
  */
 public final class CalendarJson {
 
@@ -35,9 +38,15 @@ public final class CalendarJson {
           "sat", DayOfWeek.SATURDAY,
           "sun", DayOfWeek.SUNDAY);
 
+  /** The calendar's JSON form that means the Iran preset. */
+  public static final String IRAN_PRESET = "iran";
+
   private CalendarJson() {}
 
   public static BusinessCalendar read(JsonNode calendar) {
+    if (calendar != null && calendar.isTextual() && calendar.textValue().equals(IRAN_PRESET)) {
+      return IranCalendar.standard();
+    }
     if (calendar == null || !calendar.isObject()) {
       throw new IllegalArgumentException("calendar: expected an object with timezone and hours");
     }
@@ -46,7 +55,21 @@ public final class CalendarJson {
     if (hours.isTextual() && hours.textValue().equals("always")) {
       return BusinessCalendar.always(zone);
     }
-    return BusinessCalendar.of(zone, openingHours(hours), holidays(calendar.path("holidays")));
+    return BusinessCalendar.of(
+        zone, openingHours(hours), holidays(calendar.path("holidays")), coverage(calendar));
+  }
+
+  private static HolidayCoverage coverage(JsonNode calendar) {
+    JsonNode through = calendar.path("holidays_complete_through");
+    if (through.isMissingNode() || through.isNull()) {
+      return null;
+    }
+    try {
+      return new HolidayCoverage("calendar.holidays", LocalDate.MIN, date(through.asText()));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "calendar.holidays_complete_through: " + e.getMessage(), e);
+    }
   }
 
   private static ZoneId zone(JsonNode node) {

@@ -24,6 +24,16 @@ public final class Jalali {
     }
   }
 
+  /** Jalali year, month (1 = Farvardin) and day to a Gregorian date. */
+  public static LocalDate toGregorian(int year, int month, int day) {
+    return PersianDate.of(year, month, day).toGregorian();
+  }
+
+  /** The Jalali year a Gregorian date falls in. */
+  public static int yearOf(LocalDate date) {
+    return PersianDate.fromGregorian(date).getYear();
+  }
+
   /** The Jalali date of a Gregorian one, as {@code 1404-01-12}. */
   public static String fromGregorian(LocalDate date) {
     PersianDate persian = PersianDate.fromGregorian(date);

@@ -50,6 +50,11 @@ public final class ConformanceCases {
         case "sla" -> result.set("result", sla(calendar, testCase));
         default -> result.put("error", "unsupported: unknown kind '" + kind + "'");
       }
+      calendar
+          .firstUseOutsideHolidayCoverage()
+          .ifPresent(
+              date ->
+                  result.put("warning", calendar.holidayCoverage().orElseThrow().warning(date)));
     } catch (RuntimeException e) {
       result.put("error", "unsupported: " + e.getMessage());
     }
