@@ -31,8 +31,10 @@ import org.sanjeh.core.event.TicketEvent;
  *
  * <p>Personal data is scrubbed (e-mail addresses, phone numbers, customers' @-handles) and customer
  * handles become pseudonymous ids. Defects are rejected with the reason, never guessed: a negative
- * or multi-day duration leaves the final reply out (the rest of the conversation is kept), a
- * message without a valid time is left out.
+ * or multi-day duration leaves the final reply out (the rest of the conversation is kept), and so
+ * does a duration that dates the final reply before a turn of the dialog (the final reply is the
+ * last turn, so such a duration is wrong, most often a day part dropped, and would make the first
+ * response shorter than the dialog shows); a message without a valid time is left out.
  */
 public final class TwccAdapter {
 
@@ -73,6 +75,8 @@ public final class TwccAdapter {
     messages.sort(Comparator.comparing(m -> m.path("datetime").asText("")));
     String customer = null;
     boolean created = false;
+    JsonNode latestTurn = null;
+    Instant latestTime = null;
     for (JsonNode message : messages) {
       Instant time = instant(message.path("datetime").asText(null));
       String text = message.path("message").asText(null);
@@ -95,11 +99,16 @@ public final class TwccAdapter {
               ? EventType.AGENT_REPLY
               : created ? EventType.CUSTOMER_MESSAGE : EventType.TICKET_CREATED;
       created = created || !fromBrand;
+      if (latestTime == null || !time.isBefore(latestTime)) {
+        latestTurn = message;
+        latestTime = time;
+      }
       items.add(
           new ImportItem.Event(
               event(ticket, tweet, time, type, fromBrand, brand, customer, handle, text)));
     }
-    items.addAll(finalReply(conversation, header, at, ticket, brand, customer));
+    items.addAll(
+        finalReply(conversation, header, at, ticket, brand, customer, latestTurn, latestTime));
     return items;
   }
 
@@ -109,7 +118,9 @@ public final class TwccAdapter {
       String at,
       String ticket,
       String brand,
-      String customer) {
+      String customer,
+      JsonNode latestTurn,
+      Instant latestTime) {
     JsonNode reply = conversation.path("agentURL");
     String text = reply.path("url_utterance").asText(null);
     String tweet = reply.path("tweet_ID").asText("");
@@ -135,12 +146,25 @@ public final class TwccAdapter {
         Duration.ofHours(Long.parseLong(parts.group(1)))
             .plusMinutes(Long.parseLong(parts.group(2)))
             .plusSeconds(Long.parseLong(parts.group(3)));
+    Instant replyAt = start.plus(length);
+    if (latestTime != null && replyAt.isBefore(latestTime)) {
+      return List.of(
+          reject(
+              at + " agentURL tweet " + tweet,
+              reply,
+              ("dialogHeader.conversationDateTime + dialogHeader.duration=\"%s\" dates the brand's"
+                      + " final reply at \"%s\", before the dialog's turn at \"%s\" (tweet %s); the"
+                      + " final reply is the last turn, so the duration is wrong (a day part"
+                      + " dropped?) and would shorten the first response; that reply is left out,"
+                      + " the rest of the conversation is imported")
+                  .formatted(duration, replyAt, latestTime, latestTurn.path("tweet_ID").asText())));
+    }
     return List.of(
         new ImportItem.Event(
             event(
                 ticket,
                 tweet,
-                start.plus(length),
+                replyAt,
                 EventType.AGENT_REPLY,
                 true,
                 brand,
