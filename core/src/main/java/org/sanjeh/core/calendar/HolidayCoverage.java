@@ -28,10 +28,6 @@ public record HolidayCoverage(String source, LocalDate from, LocalDate through) 
     }
   }
 
-  public boolean covers(LocalDate date) {
-    return !date.isBefore(from) && !date.isAfter(through);
-  }
-
   /** The same list, complete through a later date (a table of one's own that adds to it). */
   HolidayCoverage extendedThrough(String otherSource, LocalDate laterThrough) {
     return new HolidayCoverage(
