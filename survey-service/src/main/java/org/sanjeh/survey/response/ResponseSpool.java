@@ -44,6 +44,7 @@ public final class ResponseSpool {
   private static final HexFormat HEX = HexFormat.of();
   private static final int CHECKSUM_DIGITS = 8;
   static final String QUARANTINE = "quarantine.log";
+  private static final String MOVED = "response spool: line {} of {} moved to {}: {}";
   private static final String GLUED_RECORD_START = "{\"invitation_id\":";
 
   private final Path folder;
@@ -273,12 +274,12 @@ public final class ResponseSpool {
       node.put("reason", u.reason());
       node.put("record", new String(u.bytes(), StandardCharsets.UTF_8));
       lines.append(node).append('\n');
-      LOG.error(
-          "response spool: line {} of {} moved to {}: {}",
-          u.line(),
-          source.getFileName(),
-          quarantine,
-          u.reason());
+      // A torn line is what a crash leaves; anything else means the disk or a writer is wrong.
+      if (u.reason().startsWith("torn")) {
+        LOG.warn(MOVED, u.line(), source.getFileName(), quarantine, u.reason());
+      } else {
+        LOG.error(MOVED, u.line(), source.getFileName(), quarantine, u.reason());
+      }
     }
     boolean created = !Files.exists(quarantine);
     try (FileChannel out =
