@@ -46,7 +46,8 @@ class SurveyConfiguration {
 
   @Bean
   Warehouse warehouse(SurveyProperties properties) {
-    return Warehouse.connect(properties.warehouse());
+    // Lazy: the answer pages must come up while ClickHouse is down; the spool takes the answers.
+    return Warehouse.lazy(properties.warehouse());
   }
 
   @Bean(destroyMethod = "close")

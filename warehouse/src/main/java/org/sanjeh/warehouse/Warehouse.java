@@ -37,6 +37,14 @@ public final class Warehouse {
     return new Warehouse(config);
   }
 
+  /**
+   * Connects at the first statement, not now: for services that must start while ClickHouse is
+   * down. The database must exist by then ({@code ./sanjeh warehouse migrate} creates it).
+   */
+  public static Warehouse lazy(WarehouseConfig config) {
+    return new Warehouse(config);
+  }
+
   public WarehouseConfig config() {
     return config;
   }

@@ -61,23 +61,38 @@ public final class InvitationPlanner {
     this.policy = policy;
   }
 
-  public void apply(TicketEvent event) {
+  /** Event ids of the resolutions in {@link #pending}. */
+  private final java.util.Set<String> awaiting = new java.util.HashSet<>();
+
+  /** Takes an event in; true if it is a resolution now waiting for its decision. */
+  public boolean apply(TicketEvent event) {
     boolean solved =
         event.type() == EventType.RESOLVED
             || event.type() == EventType.CLOSED
             || (event.type() == EventType.STATUS_CHANGED && event.status() == TicketStatus.SOLVED);
     if (solved && planned.put(event.eventId(), Boolean.TRUE) == null) {
       pending.add(new Pending(event, event.occurredAt().plus(policy.delay()), sequence++));
-    } else if (event.type() == EventType.REOPENED) {
+      awaiting.add(event.eventId());
+      return true;
+    }
+    if (event.type() == EventType.REOPENED) {
       reopenedAt.merge(event.ticketId(), event.occurredAt(), (a, b) -> a.isAfter(b) ? a : b);
     }
+    return false;
+  }
+
+  /** Whether the resolution with this event id still waits for its decision. */
+  public boolean awaits(String eventId) {
+    return awaiting.contains(eventId);
   }
 
   /** The decisions due at or before {@code now}, oldest first. */
   public List<Decision> due(Instant now) {
     List<Decision> decisions = new ArrayList<>();
     while (!pending.isEmpty() && !pending.peek().due().isAfter(now)) {
-      decisions.add(decide(pending.poll()));
+      Pending due = pending.poll();
+      awaiting.remove(due.resolution().eventId());
+      decisions.add(decide(due));
     }
     return decisions;
   }

@@ -2,31 +2,46 @@ package org.sanjeh.survey.invite;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.sanjeh.core.event.DecodeResult;
 import org.sanjeh.core.event.TicketEventCodec;
+import org.sanjeh.warehouse.WarehouseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reads {@code ticket-events} and feeds the invitation service; once a second it makes the
- * decisions that are due. Decisions waiting for their delay live in memory: after a restart the
- * consumer group resumes from its committed offsets, so resolutions whose delay had not passed yet
- * are read again only if they were not committed (at-least-once; invitation ids are new each time,
- * so a crash can repeat an invitation, never lose an answer).
+ * decisions that are due and commits what is decided.
+ *
+ * <p>Resolutions wait in memory for their delay (an hour by default), so their offsets are not
+ * committed until they are decided: a partition's committed offset is that of its oldest resolution
+ * still waiting, or the end of what was read when none waits. A decision counts once it is durable:
+ * the invitation sent and recorded, kept on disk for another attempt, or the skip recorded (the
+ * records are flushed to ClickHouse before the commit). After a restart the group resumes at the
+ * oldest undecided resolution, so none is lost; resolutions after it that were already decided are
+ * read again, and an invitation can then be repeated (at least once).
  */
 public final class ResolvedTicketsConsumer implements Runnable, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ResolvedTicketsConsumer.class);
+  public static final String GROUP = "sanjeh-survey";
+  private static final long TICK_NANOS = 1_000_000_000L;
 
   private final KafkaConsumer<String, byte[]> consumer;
   private final InvitationService service;
@@ -34,43 +49,47 @@ public final class ResolvedTicketsConsumer implements Runnable, AutoCloseable {
   private final TicketEventCodec codec = new TicketEventCodec();
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final AtomicLong skipped = new AtomicLong();
+  private final AtomicLong commits = new AtomicLong();
+
+  /** Per partition: the waiting resolutions' offsets (→ event id), and the next offset to read. */
+  private final Map<TopicPartition, TreeMap<Long, String>> waiting = new HashMap<>();
+
+  private final Map<TopicPartition, Long> readUpTo = new HashMap<>();
+  private final Map<TopicPartition, Long> committed = new HashMap<>();
 
   public ResolvedTicketsConsumer(String bootstrapServers, InvitationService service, Clock clock) {
+    this(bootstrapServers, GROUP, service, clock);
+  }
+
+  ResolvedTicketsConsumer(
+      String bootstrapServers, String group, InvitationService service, Clock clock) {
     this.service = service;
     this.clock = clock;
     this.consumer =
         new KafkaConsumer<>(
             Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "sanjeh-survey",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                group,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false),
             new StringDeserializer(),
             new ByteArrayDeserializer());
   }
 
   @Override
   public void run() {
-    consumer.subscribe(List.of("ticket-events"));
+    consumer.subscribe(List.of("ticket-events"), new CommitOnRevoke());
     long lastTick = 0;
     try {
       while (running.get()) {
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-          DecodeResult decoded = codec.decode(record.value());
-          if (decoded.isValid()) {
-            service.onEvent(decoded.event());
-          } else {
-            // The intake validated this topic; a bad record here means another writer. Skip it,
-            // say where it is so it can be inspected, and keep the stream moving.
-            LOG.warn(
-                "skipped undecodable record at {}-{} offset {}: {}",
-                record.topic(),
-                record.partition(),
-                record.offset(),
-                decoded.describeErrors());
-            skipped.incrementAndGet();
-          }
+          take(record);
         }
-        if (System.nanoTime() - lastTick > 1_000_000_000L) {
+        if (System.nanoTime() - lastTick > TICK_NANOS) {
           int sent = service.tick(clock.instant());
           if (sent > 0) {
             LOG.info(
@@ -79,14 +98,83 @@ public final class ResolvedTicketsConsumer implements Runnable, AutoCloseable {
                 service.invited(),
                 service.skipped());
           }
+          commitDecided();
           lastTick = System.nanoTime();
         }
       }
     } catch (WakeupException stopping) {
       // close() was called
     } finally {
-      consumer.close(Duration.ofSeconds(5));
+      try {
+        commitDecided();
+      } catch (WakeupException pendingWakeup) {
+        commitDecided(); // the wakeup of close() was still pending; it is used up now
+      } finally {
+        consumer.close(Duration.ofSeconds(5));
+      }
     }
+  }
+
+  private void take(ConsumerRecord<String, byte[]> record) {
+    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+    DecodeResult decoded = codec.decode(record.value());
+    if (decoded.isValid()) {
+      if (service.onEvent(decoded.event())) {
+        waiting
+            .computeIfAbsent(partition, p -> new TreeMap<>())
+            .put(record.offset(), decoded.event().eventId());
+      }
+    } else {
+      // The intake validated this topic; a bad record here means another writer. Skip it,
+      // say where it is so it can be inspected, and keep the stream moving.
+      LOG.warn(
+          "skipped undecodable record at {}-{} offset {}: {}",
+          record.topic(),
+          record.partition(),
+          record.offset(),
+          decoded.describeErrors());
+      skipped.incrementAndGet();
+    }
+    readUpTo.put(partition, record.offset() + 1);
+  }
+
+  /** Commits, per partition, up to its oldest resolution still waiting for its decision. */
+  private void commitDecided() {
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    for (Map.Entry<TopicPartition, Long> read : readUpTo.entrySet()) {
+      long decidedUpTo = decidedUpTo(read.getKey(), read.getValue());
+      if (!Long.valueOf(decidedUpTo).equals(committed.get(read.getKey()))) {
+        offsets.put(read.getKey(), new OffsetAndMetadata(decidedUpTo));
+      }
+    }
+    if (offsets.isEmpty()) {
+      return;
+    }
+    try {
+      service.flushRecords();
+      consumer.commitSync(offsets);
+      offsets.forEach((partition, offset) -> committed.put(partition, offset.offset()));
+      commits.incrementAndGet();
+    } catch (WarehouseException clickHouseDown) {
+      // The records wait in the writer; the offsets stay behind them until ClickHouse has them.
+      LOG.debug("offsets not committed yet: {}", clickHouseDown.getMessage());
+    } catch (WakeupException stopping) {
+      throw stopping;
+    } catch (KafkaException e) {
+      LOG.warn("offsets not committed yet, will try again: {}", e.getMessage());
+    }
+  }
+
+  private long decidedUpTo(TopicPartition partition, long readUpToOffset) {
+    TreeMap<Long, String> offsets = waiting.get(partition);
+    while (offsets != null && !offsets.isEmpty()) {
+      Map.Entry<Long, String> oldest = offsets.firstEntry();
+      if (service.awaits(oldest.getValue())) {
+        return oldest.getKey();
+      }
+      offsets.pollFirstEntry();
+    }
+    return readUpToOffset;
   }
 
   /** Records on the topic that were not valid ticket events (logged and passed over). */
@@ -94,9 +182,34 @@ public final class ResolvedTicketsConsumer implements Runnable, AutoCloseable {
     return skipped.get();
   }
 
+  /** Successful offset commits so far. */
+  long commits() {
+    return commits.get();
+  }
+
   @Override
   public void close() {
     running.set(false);
     consumer.wakeup();
+  }
+
+  /**
+   * Before partitions move to another consumer, what is decided is committed; the resolutions of
+   * theirs still waiting here are then read again by the new owner.
+   */
+  private final class CommitOnRevoke implements ConsumerRebalanceListener {
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      commitDecided();
+      partitions.forEach(
+          p -> {
+            waiting.remove(p);
+            readUpTo.remove(p);
+            committed.remove(p);
+          });
+    }
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {}
   }
 }

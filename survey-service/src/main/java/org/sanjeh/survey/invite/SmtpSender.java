@@ -12,12 +12,16 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.util.Optional;
 import java.util.Properties;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 
 /**
  * Sends invitations as e-mail through an SMTP server: a multipart message with the one-click HTML
  * and a plain-text part, in the customer's language. The address comes from the customer's
- * identities. A customer without an e-mail address is {@link Sender.Undeliverable}; a server that
- * refuses or cannot be reached is an ordinary failure, so the invitation service tries again.
+ * identities. A customer without an e-mail address, or an address the server refuses for good (SMTP
+ * 5xx), is {@link Sender.Undeliverable}; a server that refuses for now (4xx) or cannot be reached
+ * is an ordinary failure, so the invitation service tries again later.
  */
 public final class SmtpSender implements Sender {
 
@@ -74,15 +78,50 @@ public final class SmtpSender implements Sender {
     try {
       Transport.send(mime(message, to));
     } catch (MessagingException e) {
-      throw new IllegalStateException(
-          "SMTP server "
-              + settings.host()
-              + ":"
-              + settings.port()
-              + " did not take the invitation: "
-              + e.getMessage(),
-          e);
+      throw refusal(e);
     }
+  }
+
+  /**
+   * A permanent refusal (an SMTP 5xx reply: no such mailbox, domain unknown, policy) is {@link
+   * Sender.Undeliverable}: trying again cannot help. A temporary one (4xx, no connection) is tried
+   * again. The server's own words stay out of the message: they quote the address.
+   */
+  private RuntimeException refusal(MessagingException e) {
+    int code = replyCode(e);
+    String server = "SMTP server " + settings.host() + ":" + settings.port();
+    if (code >= 500) {
+      return new Undeliverable(server + " refused the invitation permanently (SMTP " + code + ")");
+    }
+    String why = code > 0 ? "SMTP " + code : rootCause(e).getClass().getSimpleName();
+    // Not chained: the cause's message quotes the server's reply, address and all.
+    return new IllegalStateException(
+        server + " did not take the invitation for now (" + why + "); it is tried again later");
+  }
+
+  /** The SMTP reply code of the first refusal in the chain; 0 if the server gave none. */
+  private static int replyCode(MessagingException e) {
+    for (Exception next = e; next != null; ) {
+      if (next instanceof SMTPAddressFailedException refused) {
+        return refused.getReturnCode();
+      }
+      if (next instanceof SMTPSendFailedException refused) {
+        return refused.getReturnCode();
+      }
+      if (next instanceof SMTPSenderFailedException refused) {
+        return refused.getReturnCode();
+      }
+      next = next instanceof MessagingException m ? m.getNextException() : null;
+    }
+    return 0;
+  }
+
+  private static Throwable rootCause(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root;
   }
 
   private MimeMessage mime(Message message, String to) throws MessagingException {

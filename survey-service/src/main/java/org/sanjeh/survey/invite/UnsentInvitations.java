@@ -5,12 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -21,14 +17,15 @@ import java.util.stream.Stream;
 import org.sanjeh.core.event.Channel;
 import org.sanjeh.core.event.WireValue;
 import org.sanjeh.core.survey.SurveyKind;
+import org.sanjeh.survey.disk.DurableFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Invitations the sender has not accepted yet, on disk so that a restart does not lose them (the
  * resolutions they came from may be committed on Kafka already): one JSON file per invitation,
- * written to a temporary file, fsynced and renamed into place, deleted once the message went out or
- * was found undeliverable.
+ * written to a temporary file, fsynced and renamed into place with the folder synced, deleted once
+ * the message went out or was found undeliverable.
  */
 final class UnsentInvitations {
 
@@ -72,19 +69,8 @@ final class UnsentInvitations {
     if (Files.exists(target)) {
       return;
     }
-    Path temporary = folder.resolve(target.getFileName() + ".tmp");
     try {
-      byte[] bytes = JSON.writeValueAsBytes(write(outgoing));
-      try (FileChannel channel =
-          FileChannel.open(
-              temporary,
-              StandardOpenOption.CREATE,
-              StandardOpenOption.TRUNCATE_EXISTING,
-              StandardOpenOption.WRITE)) {
-        channel.write(ByteBuffer.wrap(bytes));
-        channel.force(true);
-      }
-      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+      DurableFiles.writeAtomically(target, JSON.writeValueAsBytes(write(outgoing)));
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot keep unsent invitation in " + folder + ": " + e.getMessage(), e);
@@ -93,7 +79,7 @@ final class UnsentInvitations {
 
   void remove(String invitationId) {
     try {
-      Files.deleteIfExists(file(invitationId));
+      DurableFiles.delete(file(invitationId));
     } catch (IOException e) {
       LOG.warn(
           "cannot delete the sent invitation's file {}: {}", file(invitationId), e.getMessage());

@@ -23,17 +23,21 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Publishes answers for live use: every answer on {@code survey-responses}, detractors also on
  * {@code survey-alerts} (the closed loop), keyed by invitation id, as JSON. Part of the spool's
  * drain: the answers leave the spool only once Kafka acknowledged them (acks=all). A retried drain
- * can publish an answer twice; consumers key on invitation id and answered_at.
+ * can publish an answer twice; consumers key on invitation id and answered_at. Nothing here needs
+ * the broker before the first drain: a service started while Kafka is down takes answers into its
+ * spool, and the topics are created when Kafka first answers.
  */
 public final class AnswerPublisher implements ResponseSpool.Store, AutoCloseable {
 
   public static final String RESPONSES = "survey-responses";
   public static final String ALERTS = "survey-alerts";
 
+  private final String bootstrapServers;
   private final KafkaProducer<String, byte[]> producer;
+  private volatile boolean topicsCreated;
 
   public AnswerPublisher(String bootstrapServers) {
-    createTopics(bootstrapServers);
+    this.bootstrapServers = bootstrapServers;
     this.producer =
         new KafkaProducer<>(
             Map.of(
@@ -55,6 +59,10 @@ public final class AnswerPublisher implements ResponseSpool.Store, AutoCloseable
 
   @Override
   public void store(List<SurveyResponse> responses) {
+    if (!topicsCreated) {
+      createTopics(bootstrapServers);
+      topicsCreated = true;
+    }
     List<Future<RecordMetadata>> sends = new ArrayList<>();
     for (SurveyResponse response : responses) {
       byte[] json = ResponseSpool.encode(response).getBytes(StandardCharsets.UTF_8);
@@ -95,7 +103,11 @@ public final class AnswerPublisher implements ResponseSpool.Store, AutoCloseable
         } catch (ExecutionException e) {
           if (!(e.getCause() instanceof TopicExistsException)) {
             throw new IllegalStateException(
-                "cannot create Kafka topic " + topic + ": " + e.getCause().getMessage(), e);
+                "cannot create Kafka topic "
+                    + topic
+                    + "; the answers stay spooled: "
+                    + e.getCause().getMessage(),
+                e);
           }
         }
       }
@@ -104,7 +116,8 @@ public final class AnswerPublisher implements ResponseSpool.Store, AutoCloseable
       throw new IllegalStateException("interrupted while creating the survey topics", e);
     } catch (java.util.concurrent.TimeoutException e) {
       throw new IllegalStateException(
-          "Kafka at " + bootstrapServers + " did not answer within 30 s", e);
+          "Kafka at " + bootstrapServers + " did not answer within 30 s; the answers stay spooled",
+          e);
     }
   }
 }

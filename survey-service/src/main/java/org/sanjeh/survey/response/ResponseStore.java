@@ -44,23 +44,17 @@ public final class ResponseStore implements ResponseSpool.Store {
   }
 
   /**
-   * Detractors raise an alert; every changed answer writes its alert state too, so a change away
-   * from a detractor score clears the alert (the newer row has {@code detractor = 0}) even after a
-   * restart. Written after the answers: a retry rewrites both, idempotently.
+   * Detractors raise an alert, and every answer writes its alert state, so that any change away
+   * from a detractor score clears the alert (the newer row has {@code detractor = 0}), even one
+   * whose writer did not know it was a change (an answer given during an outage, after a restart).
+   * Written after the answers: a retry rewrites both, idempotently.
    */
   private void storeAlerts(List<SurveyResponse> responses) {
-    List<SurveyResponse> relevant =
-        responses.stream()
-            .filter(r -> detractor(r) || r.answeredAt().isAfter(r.firstAnsweredAt()))
-            .toList();
-    if (relevant.isEmpty()) {
-      return;
-    }
     warehouse.insert(
         "survey_alerts",
         List.of("invitation_id", "kind", "score", "comment", "detractor", "answered_at", "version"),
         out -> {
-          for (SurveyResponse r : relevant) {
+          for (SurveyResponse r : responses) {
             out.string(r.invitationId());
             out.string(r.kind().name().toLowerCase(java.util.Locale.ROOT));
             out.uint8(r.score());

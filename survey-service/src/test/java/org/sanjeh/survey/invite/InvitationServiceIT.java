@@ -96,11 +96,12 @@ class InvitationServiceIT {
 
       Instant due = T0.plus(Duration.ofHours(2));
       assertThat(service.tick(due)).isZero();
-      assertThat(service.tick(due.plusSeconds(1))).isZero();
+      assertThat(service.tick(due.plusSeconds(1))).as("1 s after the first failure").isZero();
       assertThat(service.unsent()).isEqualTo(1);
-      assertThat(service.tick(due.plusSeconds(2))).isEqualTo(1);
+      assertThat(service.tick(due.plusSeconds(2))).as("waits 2 s after the second").isZero();
+      assertThat(service.tick(due.plusSeconds(3))).isEqualTo(1);
       assertThat(service.unsent()).isZero();
-      assertThat(service.tick(due.plusSeconds(3))).isZero();
+      assertThat(service.tick(due.plusSeconds(4))).isZero();
       assertThat(service.invited()).isEqualTo(1);
     }
 
@@ -183,6 +184,97 @@ class InvitationServiceIT {
       new SurveyLinks(
           "a-signing-key-for-the-invitation-test!".getBytes(StandardCharsets.UTF_8),
           Clock.systemUTC());
+
+  @Test
+  void aPermanentSmtpRefusalIsASkipWithItsReasonTriedOnceAndTheAddressIsNeverLogged(
+      Warehouse warehouse) throws Exception {
+    String address = run + "@unknown.example";
+    try (ScriptedSmtpServer smtp =
+            new ScriptedSmtpServer("550 5.1.1 <" + address + ">: Recipient address rejected");
+        InvitationLog log = new InvitationLog(warehouse);
+        CapturedLogs logs = new CapturedLogs()) {
+      InvitationService service = service(log, smtpSender(smtp, address));
+      service.onEvent(resolved("T-550", "C-550", Channel.EMAIL, "en"));
+
+      Instant due = T0.plus(Duration.ofHours(2));
+      for (int second = 0; second < 5; second++) {
+        assertThat(service.tick(due.plusSeconds(second))).isZero();
+      }
+      log.flush();
+
+      assertThat(smtp.recipientAttempts()).isEqualTo(1);
+      assertThat(service.unsent()).isZero();
+      assertThat(service.skipped()).isEqualTo(1);
+      assertThat(
+              warehouse.query(
+                  "SELECT reason FROM survey_skips WHERE ticket_id = '" + run + "T-550'",
+                  r -> r.getString(1)))
+          .singleElement()
+          .satisfies(
+              reason ->
+                  assertThat(reason)
+                      .contains("refused the invitation permanently (SMTP 550)")
+                      .doesNotContain(address));
+      assertThat(logs.text()).doesNotContain(address);
+    }
+  }
+
+  @Test
+  void aTemporarySmtpRefusalIsTriedAgainWithExponentialBackOffAndTheAddressIsNeverLogged(
+      Warehouse warehouse) throws Exception {
+    String address = run + "@busy.example";
+    try (ScriptedSmtpServer smtp =
+            new ScriptedSmtpServer("451 4.7.1 <" + address + ">: greylisted, try again later");
+        InvitationLog log = new InvitationLog(warehouse);
+        CapturedLogs logs = new CapturedLogs()) {
+      InvitationService service = service(log, smtpSender(smtp, address));
+      service.onEvent(resolved("T-451", "C-451", Channel.EMAIL, "en"));
+
+      Instant due = T0.plus(Duration.ofHours(2));
+      for (int second = 0; second <= 16; second++) {
+        service.tick(due.plusSeconds(second));
+      }
+
+      assertThat(smtp.recipientAttempts())
+          .as("attempts at 0, 1, 3, 7 and 15 s: the wait doubles")
+          .isEqualTo(5);
+      assertThat(service.unsent()).isEqualTo(1);
+      assertThat(service.skipped()).isZero();
+      assertThat(logs.text()).contains("SMTP 451").doesNotContain(address);
+    }
+  }
+
+  private static SmtpSender smtpSender(ScriptedSmtpServer smtp, String address) {
+    return new SmtpSender(
+        new SmtpSender.Settings("127.0.0.1", smtp.port(), false, "survey@sanjeh.test", "", ""),
+        customer -> java.util.Optional.of(address));
+  }
+
+  /** What the invitation service logs while it is open. */
+  private static final class CapturedLogs implements AutoCloseable {
+    private final ch.qos.logback.classic.Logger logger =
+        (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(InvitationService.class);
+    private final ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>
+        appender = new ch.qos.logback.core.read.ListAppender<>();
+
+    CapturedLogs() {
+      appender.start();
+      logger.addAppender(appender);
+    }
+
+    String text() {
+      return String.join(
+          "\n",
+          appender.list.stream()
+              .map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+              .toList());
+    }
+
+    @Override
+    public void close() {
+      logger.detachAppender(appender);
+    }
+  }
 
   private InvitationService service(InvitationLog log, Sender sender) {
     return new InvitationService(

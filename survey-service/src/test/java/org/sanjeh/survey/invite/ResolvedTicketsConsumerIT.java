@@ -100,6 +100,72 @@ class ResolvedTicketsConsumerIT {
         .containsExactly(run + "T-1", run + "T-2");
   }
 
+  @Test
+  void aResolutionStillWaitingForItsDelayIsInvitedAfterARestart(Warehouse warehouse)
+      throws Exception {
+    LocalKafka broker = TestKafka.shared();
+    String group = "it-restart-" + run;
+    TicketEvent resolution = resolved("T-R", "C-R", "eR");
+    publish(broker, List.of(codecBytes(resolution)));
+
+    Clock beforeTheDelay = Clock.fixed(RESOLVED_AT.plus(Duration.ofMinutes(10)), ZoneOffset.UTC);
+    try (InvitationLog log = new InvitationLog(warehouse)) {
+      InvitationService first = service(log, beforeTheDelay);
+      ResolvedTicketsConsumer consumer =
+          new ResolvedTicketsConsumer(broker.bootstrapServers(), group, first, beforeTheDelay);
+      Thread thread = new Thread(consumer, "consumer-before-restart");
+      thread.start();
+      awaitUntil(() -> first.awaits(resolution.eventId()) && consumer.commits() > 0);
+      consumer.close(); // the restart, an hour before the invitation is due
+      thread.join(10_000);
+      assertThat(first.invited()).isZero();
+    }
+
+    Clock afterTheDelay = Clock.fixed(RESOLVED_AT.plus(Duration.ofHours(2)), ZoneOffset.UTC);
+    try (InvitationLog log = new InvitationLog(warehouse)) {
+      InvitationService second = service(log, afterTheDelay);
+      try (ResolvedTicketsConsumer consumer =
+          new ResolvedTicketsConsumer(broker.bootstrapServers(), group, second, afterTheDelay)) {
+        Thread thread = new Thread(consumer, "consumer-after-restart");
+        thread.start();
+        awaitUntil(
+            () ->
+                !warehouse
+                    .query(
+                        "SELECT ticket_id FROM survey_invitations WHERE ticket_id = '"
+                            + run
+                            + "T-R'",
+                        r -> r.getString(1))
+                    .isEmpty());
+        consumer.close();
+        thread.join(10_000);
+      }
+    }
+  }
+
+  private InvitationService service(InvitationLog log, Clock clock) {
+    return new InvitationService(
+        InvitationPolicy.defaults(SurveyKind.CSAT),
+        new SurveyLinks(
+            "a-key-for-the-consumer-test-0123456789".getBytes(StandardCharsets.UTF_8), clock),
+        log,
+        new FolderSender(outbox),
+        "http://survey.test",
+        Duration.ofDays(14),
+        unsentFolder);
+  }
+
+  private static void awaitUntil(java.util.function.BooleanSupplier condition)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not within 60 s");
+      }
+      Thread.sleep(100);
+    }
+  }
+
   private static byte[] codecBytes(TicketEvent event) {
     return new TicketEventCodec().encodeBytes(event);
   }

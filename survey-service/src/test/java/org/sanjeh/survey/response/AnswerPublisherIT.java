@@ -36,6 +36,32 @@ class AnswerPublisherIT {
     }
   }
 
+  @Test
+  void aPublisherMadeWhileKafkaIsDownPublishesOnceTheBrokerIsUp() throws Exception {
+    int port = freePort();
+    AnswerPublisher publisher = new AnswerPublisher("127.0.0.1:" + port); // nothing listens yet
+    LocalKafka broker =
+        LocalKafka.start(
+            java.nio.file.Files.createTempDirectory("sanjeh-kafka-late-"), port, freePort());
+    try (publisher) {
+      Instant at = Instant.parse("2026-05-08T10:00:00Z");
+      publisher.store(
+          List.of(new SurveyResponse("inv-late", SurveyKind.CES, 6, "", List.of(), at, at)));
+
+      assertThat(read(broker, AnswerPublisher.RESPONSES, 1))
+          .extracting(ConsumerRecord::key)
+          .containsExactly("inv-late");
+    } finally {
+      TestKafka.stopAndDelete(broker);
+    }
+  }
+
+  private static int freePort() throws java.io.IOException {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
   private static List<ConsumerRecord<String, byte[]>> read(
       LocalKafka broker, String topic, int expected) {
     return TestKafka.read(broker.bootstrapServers(), topic, expected, record -> true);

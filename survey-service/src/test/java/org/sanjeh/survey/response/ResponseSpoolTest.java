@@ -83,6 +83,79 @@ class ResponseSpoolTest {
     assertThat(stored).containsExactly(tricky);
   }
 
+  @Test
+  void aTornLastLineIsCutOffOnOpenSoTheNextAcknowledgedAnswerIsNotLost() throws Exception {
+    new ResponseSpool(dir).append(answer("before-the-crash", 5));
+    Files.writeString(log(), "1a2b3c4d {\"invitation_id\":\"torn", StandardOpenOption.APPEND);
+
+    ResponseSpool restarted = new ResponseSpool(dir);
+    restarted.append(answer("after-the-restart", 4));
+    List<SurveyResponse> stored = new ArrayList<>();
+    restarted.drain(stored::addAll);
+
+    assertThat(stored)
+        .extracting(SurveyResponse::invitationId)
+        .containsExactly("before-the-crash", "after-the-restart");
+    assertThat(quarantined())
+        .singleElement()
+        .satisfies(
+            line ->
+                assertThat(line)
+                    .contains("\"line\":2", "torn last line", "1a2b3c4d {\\\"invitation_id"));
+  }
+
+  @Test
+  void aCorruptedRecordIsQuarantinedWithItsReasonAndTheOthersAreStored() throws Exception {
+    ResponseSpool spool = new ResponseSpool(dir);
+    spool.append(answer("a", 5));
+    spool.append(answer("b", 2));
+    spool.append(answer("c", 3));
+    String text = Files.readString(log());
+    Files.writeString(
+        log(),
+        text.replace("\"b\",\"kind\":\"CSAT\",\"score\":2", "\"b\",\"kind\":\"CSAT\",\"score\":5"));
+
+    List<SurveyResponse> stored = new ArrayList<>();
+    spool.drain(stored::addAll);
+
+    assertThat(stored).extracting(SurveyResponse::invitationId).containsExactly("a", "c");
+    assertThat(quarantined())
+        .singleElement()
+        .satisfies(line -> assertThat(line).contains("\"line\":2", "checksum mismatch"));
+    assertThat(spool.pending()).isZero();
+  }
+
+  @Test
+  void aSpoolLeftByTheEarlierFormatIsReadIncludingAnAnswerGluedToATornLine() throws Exception {
+    String first = ResponseSpool.encode(answer("old-1", 5));
+    String glued = "{\"invitation_id\":\"to" + ResponseSpool.encode(answer("old-2", 1));
+    Files.writeString(log(), first + "\n" + glued + "\n");
+
+    List<SurveyResponse> stored = new ArrayList<>();
+    new ResponseSpool(dir).drain(stored::addAll);
+
+    assertThat(stored).containsExactly(answer("old-1", 5), answer("old-2", 1));
+    assertThat(quarantined())
+        .singleElement()
+        .satisfies(line -> assertThat(line).contains("glued to the next answer"));
+  }
+
+  @Test
+  void recordsCarryAChecksumOfTheirJson() throws Exception {
+    new ResponseSpool(dir).append(answer("a", 5));
+
+    assertThat(Files.readString(log())).matches("[0-9a-f]{8} \\{\"invitation_id\":\"a\".*\\}\n");
+  }
+
+  private Path log() {
+    return dir.resolve("responses.log");
+  }
+
+  private List<String> quarantined() throws Exception {
+    Path quarantine = dir.resolve(ResponseSpool.QUARANTINE);
+    return Files.exists(quarantine) ? Files.readAllLines(quarantine) : List.of();
+  }
+
   static SurveyResponse answer(String id, int score) {
     Instant at = Instant.parse("2026-05-08T10:00:00Z");
     return new SurveyResponse(id, SurveyKind.CSAT, score, "", List.of(), at, at);
