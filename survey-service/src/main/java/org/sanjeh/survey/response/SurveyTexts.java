@@ -27,12 +27,6 @@ final class SurveyTexts {
     Map<String, String> t = new LinkedHashMap<>();
     t.put("title", fa ? "نظرسنجی" : "Survey");
     t.put("question", question(kind, fa));
-    t.put("ends", ends(kind, fa));
-    t.put(
-        "recorded",
-        fa
-            ? "سپاس، پاسخ شما ثبت شد. تا ۲۴ ساعت می‌توانید آن را تغییر دهید."
-            : "Thank you, your answer is recorded. You can change it here for 24 hours.");
     t.put(
         "reasonsLegend",
         fa ? "چه چیزی برایتان مهم بود؟ (اختیاری)" : "What mattered to you? (optional)");
@@ -60,12 +54,11 @@ final class SurveyTexts {
     t.put(
         "commentStep",
         fa
-            ? "سپاس، پاسخ شما ثبت شد. چیزی هست که بخواهید اضافه کنید؟"
-            : "Thank you, your answer is recorded. Is there anything you would like to add?");
+            ? "پاسخ شما ثبت شد. چیزی هست که بخواهید اضافه کنید؟"
+            : "Your answer is recorded. Is there anything you would like to add?");
     t.put(
         "changeNote",
         fa ? "تا ۲۴ ساعت می‌توانید پاسخ را تغییر دهید." : "You can change it for 24 hours.");
-    t.put("skip", fa ? "نه، سپاس" : "No, thanks");
     return t;
   }
 
@@ -143,16 +136,6 @@ final class SurveyTexts {
       case CSAT -> fa ? "خیلی راضی" : "Very satisfied";
       case NPS -> fa ? "حتماً" : "Extremely likely";
       case CES -> fa ? "کاملاً موافقم" : "Strongly agree";
-    };
-  }
-
-  private static String ends(SurveyKind kind, boolean fa) {
-    return switch (kind) {
-      case CSAT ->
-          fa ? "۱ = خیلی ناراضی، ۵ = خیلی راضی" : "1 = very unsatisfied, 5 = very satisfied";
-      case NPS -> fa ? "۰ = اصلاً، ۱۰ = حتماً" : "0 = not at all likely, 10 = extremely likely";
-      case CES ->
-          fa ? "۱ = کاملاً مخالفم، ۷ = کاملاً موافقم" : "1 = strongly disagree, 7 = strongly agree";
     };
   }
 

@@ -74,9 +74,13 @@ abstract class LiveSurveyService {
 
   /** An invitation's link as the API returns it, pointed at this test's port. */
   String invite(SurveyKind kind, String team, String language) throws Exception {
+    return invite(kind, team, language, "T-" + System.nanoTime());
+  }
+
+  String invite(SurveyKind kind, String team, String language, String ticketId) throws Exception {
     String body =
-        "{\"ticketId\":\"T-"
-            + System.nanoTime()
+        "{\"ticketId\":\""
+            + ticketId
             + "\",\"customerId\":\"C-1\",\"kind\":\""
             + kind
             + "\",\"channel\":\"email\",\"team\":\""
@@ -156,13 +160,16 @@ abstract class LiveSurveyService {
         .invitationId();
   }
 
-  /** How many answers ClickHouse holds for these links, once the spool has been drained. */
+  /** How many of these links have an answer in ClickHouse, once the spool has been drained. */
   long storedAnswers(List<String> links) {
     responses.flush();
     String ids =
         links.stream().map(l -> "'" + invitationId(l) + "'").collect(Collectors.joining(","));
     return Warehouse.connect(warehouse)
-        .queryLong("SELECT count() FROM survey_responses WHERE invitation_id IN (" + ids + ")");
+        .queryLong(
+            "SELECT uniqExact(invitation_id) FROM survey_responses WHERE invitation_id IN ("
+                + ids
+                + ")");
   }
 
   static String field(String html, String name) {

@@ -33,7 +33,7 @@ class SurveyServiceIT extends LiveSurveyService {
     assertThat(answered.statusCode()).isEqualTo(200);
     assertThat(answered.headers().firstValue("Cache-Control")).hasValue("no-store");
     assertThat(answered.body())
-        .contains("your answer is recorded")
+        .contains("Your answer is recorded")
         .contains("name=\"comment\"")
         .contains("name=\"step\" value=\"comment\"");
 
