@@ -26,6 +26,8 @@ class SurveyServiceIT extends LiveSurveyService {
         .contains("How satisfied are you with the support you received?")
         .contains("value=\"4\" aria-label=\"4\" checked=\"checked\"")
         .contains("data-autosubmit=\"true\"")
+        .as("without script, one press sends it")
+        .contains("<button type=\"submit\">Send</button>")
         .contains("<html lang=\"en\" dir=\"ltr\">");
 
     String form = field(page.body(), "form");
