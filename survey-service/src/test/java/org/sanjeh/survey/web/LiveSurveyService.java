@@ -172,6 +172,16 @@ abstract class LiveSurveyService {
                 + ")");
   }
 
+  /** The score of the link's last answer in ClickHouse, once the spool has been drained. */
+  long latestScore(String link) {
+    responses.flush();
+    return Warehouse.connect(warehouse)
+        .queryLong(
+            "SELECT argMax(score, answered_at) FROM survey_responses WHERE invitation_id = '"
+                + invitationId(link)
+                + "'");
+  }
+
   static String field(String html, String name) {
     Matcher m = Pattern.compile("name=\"" + name + "\" value=\"([^\"]+)\"").matcher(html);
     assertThat(m.find()).as("hidden field " + name + " in " + html).isTrue();

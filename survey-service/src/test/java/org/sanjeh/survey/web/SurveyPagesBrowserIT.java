@@ -83,6 +83,56 @@ class SurveyPagesBrowserIT extends LiveSurveyService {
     }
   }
 
+  @Test
+  void arrowKeysMoveTheChoiceWithoutSendingItAndEnterOnSendRecordsIt() throws Exception {
+    assumeChromium();
+    String link = invite(SurveyKind.CSAT, "browser-keys", "en");
+    try (Chromium browser = Chromium.start(CHROMIUM, 360, 800)) {
+      browser.open(link);
+      assertThat(
+              browser
+                  .evaluate(
+                      "new Set([...document.querySelectorAll('.scale .choice')]"
+                          + ".map(c => Math.round(c.getBoundingClientRect().top))).size")
+                  .asInt())
+          .as("rows of the scale, by the choices' offsets")
+          .isEqualTo(1);
+
+      // count the page's sends, so that one the arrows caused shows before its navigation would
+      browser.evaluate(
+          "(() => { const f = document.getElementById('answer'); const send = f.submit.bind(f);"
+              + " window.sends = 0; f.submit = () => { window.sends++; send(); }; })()");
+      browser.evaluate("document.querySelector('input[name=score][value=\"1\"]').focus()");
+      browser.press("ArrowRight", 39);
+      browser.press("ArrowRight", 39);
+
+      assertThat(
+              browser
+                  .evaluate("document.querySelector('input[name=score]:checked').value")
+                  .asText())
+          .isEqualTo("3");
+      assertThat(browser.evaluate("window.sends").asInt()).as("sends caused by arrows").isZero();
+      assertThat(storedAnswers(List.of(link))).as("arrows sent nothing").isZero();
+
+      browser.evaluate("document.querySelector('button[type=submit]').focus()");
+      browser.pressEnter();
+      browser.awaitTrue("document.getElementById('comment') !== null");
+    }
+    assertThat(latestScore(link)).isEqualTo(3);
+  }
+
+  @Test
+  void oneTapOnAScoreSendsIt() throws Exception {
+    assumeChromium();
+    String link = invite(SurveyKind.NPS, "browser-tap", "fa");
+    try (Chromium browser = Chromium.start(CHROMIUM, 360, 800)) {
+      browser.open(link);
+      browser.tap(".choice:nth-child(10) span");
+      browser.awaitTrue("document.getElementById('comment') !== null");
+    }
+    assertThat(latestScore(link)).as("the tenth choice of 0-10 is 9").isEqualTo(9);
+  }
+
   private void subject(String ticket, String subject) {
     Warehouse.connect(warehouse)
         .execute(
