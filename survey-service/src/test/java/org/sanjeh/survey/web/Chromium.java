@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -37,9 +39,12 @@ final class Chromium implements AutoCloseable {
   private final AtomicInteger ids = new AtomicInteger();
   private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
 
-  private Chromium(Process process, WebSocket socket) {
+  private final Path profile;
+
+  private Chromium(Process process, WebSocket socket, Path profile) {
     this.process = process;
     this.socket = socket;
+    this.profile = profile;
   }
 
   /** A browser with one page of a phone's size. */
@@ -47,19 +52,7 @@ final class Chromium implements AutoCloseable {
     Path profile = Files.createTempDirectory("chromium-cdp-");
     Process process =
         new ProcessBuilder(
-                binary.toString(),
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--hide-scrollbars",
-                "--remote-debugging-port=0",
-                "--user-data-dir=" + profile,
-                "--window-size=" + width + "," + height,
-                "about:blank")
+                command(binary, profile, width, height, "--remote-debugging-port=0", "about:blank"))
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .start();
     String browserUrl = devToolsUrl(process);
@@ -85,8 +78,28 @@ final class Chromium implements AutoCloseable {
             .newWebSocketBuilder()
             .buildAsync(URI.create(pageSocket), new Listener(() -> self[0]))
             .get(30, TimeUnit.SECONDS);
-    self[0] = new Chromium(process, socket);
+    self[0] = new Chromium(process, socket, profile);
     return self[0];
+  }
+
+  /** The command line of a headless Chromium of the given window size, then {@code extra}. */
+  static List<String> command(Path binary, Path profile, int width, int height, String... extra) {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                binary.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--hide-scrollbars",
+                "--user-data-dir=" + profile,
+                "--window-size=" + width + "," + height));
+    command.addAll(List.of(extra));
+    return command;
   }
 
   private static String devToolsUrl(Process process) throws Exception {
@@ -215,6 +228,16 @@ final class Chromium implements AutoCloseable {
     process.destroy();
     if (!process.waitFor(10, TimeUnit.SECONDS)) {
       process.destroyForcibly();
+    }
+    deleteProfile(profile);
+  }
+
+  /** Removes a browser profile folder (a few megabytes each) after the browser has gone. */
+  static void deleteProfile(Path profile) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> files = Files.walk(profile)) {
+      for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(file);
+      }
     }
   }
 

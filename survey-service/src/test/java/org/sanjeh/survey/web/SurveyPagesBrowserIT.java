@@ -173,24 +173,13 @@ class SurveyPagesBrowserIT extends LiveSurveyService {
     Path profile = Files.createTempDirectory("chromium-profile-");
     Process process =
         new ProcessBuilder(
-                CHROMIUM.toString(),
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--hide-scrollbars",
-                "--user-data-dir=" + profile,
-                "--window-size=360,800",
-                "--virtual-time-budget=5000",
-                action,
-                url)
+                Chromium.command(
+                    CHROMIUM, profile, 360, 800, "--virtual-time-budget=5000", action, url))
             .redirectError(ProcessBuilder.Redirect.DISCARD)
             .start();
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("chromium finished").isTrue();
+    Chromium.deleteProfile(profile);
     return out;
   }
 }
