@@ -18,7 +18,7 @@ import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Limits requests to the answer pages per invitation and per client address (token buckets,
- * refilled over a minute): a link being hammered (a bot, a forwarded e-mail) or one address trying
+ * refilled every minute): a link being hammered (a bot, a forwarded e-mail) or one address trying
  * many links gets 429 with {@code Retry-After}, and the answers already given stand.
  *
  * <p>The invitation is the one the signed token names after verification, not the text of the path,
@@ -51,8 +51,12 @@ public final class RateLimitInterceptor implements HandlerInterceptor {
             .build();
   }
 
+  /**
+   * {@code requests} per minute, refilled whole a minute after a key's first request (the window of
+   * each key starts when it is first seen, so a burst is never more than twice the limit).
+   */
   private static Bandwidth perMinute(int requests) {
-    return Bandwidth.builder().capacity(requests).refillGreedy(requests, WINDOW).build();
+    return Bandwidth.builder().capacity(requests).refillIntervally(requests, WINDOW).build();
   }
 
   @Override

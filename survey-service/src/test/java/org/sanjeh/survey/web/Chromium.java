@@ -225,19 +225,29 @@ final class Chromium implements AutoCloseable {
   @Override
   public void close() throws Exception {
     socket.abort();
+    List<ProcessHandle> helpers = process.descendants().toList(); // renderer, GPU, zygote
     process.destroy();
     if (!process.waitFor(10, TimeUnit.SECONDS)) {
       process.destroyForcibly();
     }
+    for (ProcessHandle helper : helpers) {
+      helper.destroy();
+      helper.onExit().get(10, TimeUnit.SECONDS);
+    }
     deleteProfile(profile);
   }
 
-  /** Removes a browser profile folder (a few megabytes each) after the browser has gone. */
-  static void deleteProfile(Path profile) throws java.io.IOException {
+  /**
+   * Removes a browser profile folder (a few megabytes each) after the browser has gone; best
+   * effort, since a helper process may still be writing into it when the browser exits.
+   */
+  static void deleteProfile(Path profile) {
     try (java.util.stream.Stream<Path> files = Files.walk(profile)) {
       for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(file);
       }
+    } catch (java.io.IOException leftBehind) {
+      // a temporary folder: the system's cleaner takes what is left
     }
   }
 

@@ -79,7 +79,7 @@ class SurveyPagesBrowserIT extends LiveSurveyService {
           .as("the page sent the chosen score by itself and shows the comment step")
           .contains("fa".equals(lang) ? "پاسخ شما ثبت شد" : "Your answer is recorded")
           .contains("name=\"comment\"");
-      assertThat(storedAnswers(List.of(link))).isEqualTo(1);
+      assertThat(latestScore(link)).isEqualTo(4);
     }
   }
 
@@ -112,7 +112,6 @@ class SurveyPagesBrowserIT extends LiveSurveyService {
                   .asText())
           .isEqualTo("3");
       assertThat(browser.evaluate("window.sends").asInt()).as("sends caused by arrows").isZero();
-      assertThat(storedAnswers(List.of(link))).as("arrows sent nothing").isZero();
 
       browser.evaluate("document.querySelector('button[type=submit]').focus()");
       browser.pressEnter();
