@@ -157,16 +157,12 @@ public final class SurveyLinks {
   public Invitation verify(String token) {
     int dot = token == null ? -1 : token.indexOf('.');
     if (dot <= 0 || dot == token.length() - 1 || token.length() > MAX_TOKEN_CHARS) {
-      throw new RefusedLink(
-          Refusal.MALFORMED,
-          "this survey link is incomplete: open it again from the message you received");
+      throw incomplete();
     }
     byte[] payload = canonicalBase64(token.substring(0, dot));
     byte[] signature = canonicalBase64(token.substring(dot + 1));
     if (signature.length != SIGNATURE_BYTES) {
-      throw new RefusedLink(
-          Refusal.MALFORMED,
-          "this survey link is incomplete: open it again from the message you received");
+      throw incomplete();
     }
     if (!signedByUs(payload, signature)) {
       throw new RefusedLink(Refusal.FORGED, "this survey link is not one we sent");
@@ -222,6 +218,12 @@ public final class SurveyLinks {
       throw damaged();
     }
     return bytes;
+  }
+
+  private static RefusedLink incomplete() {
+    return new RefusedLink(
+        Refusal.MALFORMED,
+        "this survey link is incomplete: open it again from the message you received");
   }
 
   private static RefusedLink damaged() {
