@@ -1,6 +1,5 @@
 package org.sanjeh.survey;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
@@ -39,9 +38,16 @@ class SurveyConfiguration {
     return Clock.systemUTC();
   }
 
+  /**
+   * The link keys: {@code signing-keys} ({@code id:secret}, the first signs) or the single {@code
+   * signing-key}. Missing or short keys stop the start with the variable to set.
+   */
   @Bean
   SurveyLinks surveyLinks(SurveyProperties properties, Clock clock) {
-    return new SurveyLinks(properties.signingKey().getBytes(StandardCharsets.UTF_8), clock);
+    return new SurveyLinks(
+        SurveyLinks.keysFromConfiguration(properties.signingKeys(), properties.signingKey()),
+        clock,
+        properties.formValidity());
   }
 
   @Bean

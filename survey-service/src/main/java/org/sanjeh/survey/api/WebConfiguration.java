@@ -1,7 +1,11 @@
 package org.sanjeh.survey.api;
 
 import org.sanjeh.survey.SurveyProperties;
+import org.sanjeh.survey.link.SurveyLinks;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -9,11 +13,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class WebConfiguration implements WebMvcConfigurer {
 
   private final SurveyProperties properties;
-  private final java.time.Clock clock;
+  private final SurveyLinks links;
 
-  WebConfiguration(SurveyProperties properties, java.time.Clock clock) {
+  WebConfiguration(SurveyProperties properties, SurveyLinks links) {
     this.properties = properties;
-    this.clock = clock;
+    this.links = links;
   }
 
   @Override
@@ -24,7 +28,18 @@ class WebConfiguration implements WebMvcConfigurer {
             new RateLimitInterceptor(
                 properties.requestsPerLinkPerMinute(),
                 properties.requestsPerAddressPerMinute(),
-                clock))
+                links,
+                new ClientAddress(properties.trustedProxies()),
+                properties.rateLimitKeys()))
         .addPathPatterns("/s/**");
+  }
+
+  @Bean
+  FilterRegistrationBean<SecurityHeadersFilter> securityHeaders() {
+    FilterRegistrationBean<SecurityHeadersFilter> registration =
+        new FilterRegistrationBean<>(new SecurityHeadersFilter());
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    registration.addUrlPatterns("/*");
+    return registration;
   }
 }

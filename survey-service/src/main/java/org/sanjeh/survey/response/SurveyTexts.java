@@ -1,8 +1,12 @@
 package org.sanjeh.survey.response;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.sanjeh.core.calendar.Jalali;
 import org.sanjeh.core.survey.SurveyKind;
@@ -23,12 +27,6 @@ final class SurveyTexts {
     Map<String, String> t = new LinkedHashMap<>();
     t.put("title", fa ? "نظرسنجی" : "Survey");
     t.put("question", question(kind, fa));
-    t.put("ends", ends(kind, fa));
-    t.put(
-        "recorded",
-        fa
-            ? "سپاس، پاسخ شما ثبت شد. تا ۲۴ ساعت می‌توانید آن را تغییر دهید."
-            : "Thank you, your answer is recorded. You can change it here for 24 hours.");
     t.put(
         "reasonsLegend",
         fa ? "چه چیزی برایتان مهم بود؟ (اختیاری)" : "What mattered to you? (optional)");
@@ -46,7 +44,56 @@ final class SurveyTexts {
                 + " باز است."
             : "This survey is open until " + openUntil + ".");
     t.put("refused", fa ? "این پیوند کار نمی‌کند" : "This link does not work");
+    t.put("low", lowEnd(kind, fa));
+    t.put("high", highEnd(kind, fa));
+    t.put(
+        "chosenNote",
+        fa
+            ? "امتیاز انتخاب‌شده در پیام شما؛ برای ثبت، «ارسال» را بزنید."
+            : "The score you chose in your message; press Send to record it.");
+    t.put(
+        "commentStep",
+        fa
+            ? "پاسخ شما ثبت شد. چیزی هست که بخواهید اضافه کنید؟"
+            : "Your answer is recorded. Is there anything you would like to add?");
+    t.put(
+        "changeNote",
+        fa ? "تا ۲۴ ساعت می‌توانید پاسخ را تغییر دهید." : "You can change it for 24 hours.");
     return t;
+  }
+
+  /**
+   * The one line that says which conversation is rated: "Your e-mail conversation of 28 Nov 2026:
+   * Refund for order 1234". Empty when nothing is known.
+   */
+  static String context(String lang, Instant resolvedAt, String channel, String subject) {
+    boolean fa = persian(lang);
+    LocalDate day = LocalDate.ofInstant(resolvedAt, ZoneOffset.UTC);
+    String date =
+        fa
+            ? digits(Jalali.fromGregorian(day).replace('-', '/'), true)
+            : day.format(DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH));
+    String line =
+        fa
+            ? "گفت‌وگوی شما " + channelName(channel, true) + " در " + date
+            : "Your " + channelName(channel, false) + " conversation of " + date;
+    return subject == null || subject.isEmpty() ? line : line + (fa ? "؛ " : ": ") + subject;
+  }
+
+  private static String channelName(String wire, boolean fa) {
+    return switch (wire == null ? "" : wire) {
+      case "email" -> fa ? "با ایمیل" : "e-mail";
+      case "chat" -> fa ? "در گفت‌وگوی آنلاین" : "chat";
+      case "phone" -> fa ? "تلفنی" : "phone";
+      case "whatsapp" -> fa ? "در واتس‌اپ" : "WhatsApp";
+      case "telegram" -> fa ? "در تلگرام" : "Telegram";
+      case "instagram" -> fa ? "در اینستاگرام" : "Instagram";
+      case "x" -> fa ? "در ایکس" : "X";
+      case "sms" -> fa ? "پیامکی" : "SMS";
+      case "web_form" -> fa ? "از فرم وب" : "web form";
+      case "in_person" -> fa ? "حضوری" : "in-person";
+      default -> fa ? "با پشتیبانی" : "support";
+    };
   }
 
   static Map<String, String> reasonLabels(String lang) {
@@ -76,13 +123,19 @@ final class SurveyTexts {
     };
   }
 
-  private static String ends(SurveyKind kind, boolean fa) {
+  private static String lowEnd(SurveyKind kind, boolean fa) {
     return switch (kind) {
-      case CSAT ->
-          fa ? "۱ = خیلی ناراضی، ۵ = خیلی راضی" : "1 = very unsatisfied, 5 = very satisfied";
-      case NPS -> fa ? "۰ = اصلاً، ۱۰ = حتماً" : "0 = not at all likely, 10 = extremely likely";
-      case CES ->
-          fa ? "۱ = کاملاً مخالفم، ۷ = کاملاً موافقم" : "1 = strongly disagree, 7 = strongly agree";
+      case CSAT -> fa ? "خیلی ناراضی" : "Very unsatisfied";
+      case NPS -> fa ? "اصلاً" : "Not at all likely";
+      case CES -> fa ? "کاملاً مخالفم" : "Strongly disagree";
+    };
+  }
+
+  private static String highEnd(SurveyKind kind, boolean fa) {
+    return switch (kind) {
+      case CSAT -> fa ? "خیلی راضی" : "Very satisfied";
+      case NPS -> fa ? "حتماً" : "Extremely likely";
+      case CES -> fa ? "کاملاً موافقم" : "Strongly agree";
     };
   }
 
