@@ -53,6 +53,9 @@ public final class ResponseSpool {
   private FileChannel channel;
   private long rotations;
   private final Object syncLock = new Object();
+  // One drain at a time: two would both read a .draining file and one would fail deleting it.
+  // Not `this`, so appends go on while a slow store runs.
+  private final Object drainLock = new Object();
   private long written;
   private long synced;
 
@@ -130,6 +133,12 @@ public final class ResponseSpool {
    * @throws RuntimeException from the store: the answers stay in the spool
    */
   public long drain(Store store) {
+    synchronized (drainLock) {
+      return drainAlone(store);
+    }
+  }
+
+  private long drainAlone(Store store) {
     rotate();
     long stored = 0;
     for (Path draining : drainingFiles()) {

@@ -8,7 +8,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sanjeh.core.survey.SurveyKind;
@@ -16,6 +21,46 @@ import org.sanjeh.core.survey.SurveyKind;
 class ResponseSpoolTest {
 
   @TempDir Path dir;
+
+  @Test
+  void aSecondDrainWaitsForTheRunningOneSoEveryAnswerIsStoredExactlyOnce() throws Exception {
+    ResponseSpool spool = new ResponseSpool(dir);
+    spool.append(answer("only-once", 5));
+    List<SurveyResponse> stored = Collections.synchronizedList(new ArrayList<>());
+    CountDownLatch firstStoreEntered = new CountDownLatch(1);
+    CountDownLatch releaseFirstStore = new CountDownLatch(1);
+    ExecutorService drainers = Executors.newFixedThreadPool(2);
+    try {
+      Future<Long> first =
+          drainers.submit(
+              () ->
+                  spool.drain(
+                      batch -> {
+                        firstStoreEntered.countDown();
+                        await(releaseFirstStore);
+                        stored.addAll(batch);
+                      }));
+      await(firstStoreEntered);
+      Future<Long> second = drainers.submit(() -> spool.drain(stored::addAll));
+      // Give the second drain every chance to run into the file the first is still storing.
+      Thread.sleep(300);
+      releaseFirstStore.countDown();
+      assertThat(first.get() + second.get()).isEqualTo(1);
+    } finally {
+      releaseFirstStore.countDown();
+      drainers.shutdownNow();
+    }
+    assertThat(stored).extracting(SurveyResponse::invitationId).containsExactly("only-once");
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
 
   @Test
   void appendedAnswersAreDrainedOnceInOrder() {
