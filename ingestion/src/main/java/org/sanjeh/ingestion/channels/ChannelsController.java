@@ -14,6 +14,7 @@ import org.sanjeh.core.event.EventType;
 import org.sanjeh.core.event.TicketEvent;
 import org.sanjeh.ingestion.adapter.TelegramAdapter;
 import org.sanjeh.ingestion.adapter.WebhookSignatures;
+import org.sanjeh.ingestion.adapter.WebhookSignatures.SignedBody;
 import org.sanjeh.ingestion.adapter.WhatsAppAdapter;
 import org.sanjeh.ingestion.conversation.Conversations;
 import org.sanjeh.ingestion.conversation.InboundMessage;
@@ -70,10 +71,15 @@ class ChannelsController {
       HttpServletRequest request,
       @RequestHeader(value = "X-Hub-Signature-256", required = false) String signature)
       throws IOException {
-    byte[] body = request.getInputStream().readAllBytes();
-    if (!WebhookSignatures.whatsappValid(signature, body, properties.whatsappAppSecret())) {
+    String secret = properties.whatsappAppSecret();
+    if (!WebhookSignatures.whatsappSignaturePresent(signature, secret)) {
+      throw ChannelProblem.badSignature("WhatsApp", "X-Hub-Signature-256"); // body never read
+    }
+    SignedBody signed = WebhookSignatures.readSigned(request.getInputStream(), secret);
+    if (!WebhookSignatures.whatsappMatches(signature, signed.hmac())) {
       throw ChannelProblem.badSignature("WhatsApp", "X-Hub-Signature-256");
     }
+    byte[] body = signed.body();
     List<InboundMessage> messages;
     try {
       messages = WhatsAppAdapter.read(body, properties.defaultRegion());

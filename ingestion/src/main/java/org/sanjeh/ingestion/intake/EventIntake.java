@@ -47,11 +47,6 @@ class EventIntake {
   IntakeReport accept(byte[] body, boolean batch, String source) {
     List<DecodedLine> lines =
         batch ? codec.decodeLines(body) : List.of(new DecodedLine(1, body, codec.decode(body)));
-    if (lines.size() > properties.maxBatchLines()) {
-      throw IntakeProblem.tooLarge(
-          "the batch has %d events, over the limit of %d: split it into smaller batches"
-              .formatted(lines.size(), properties.maxBatchLines()));
-    }
     List<LineResult> results = new ArrayList<>(lines.size());
     List<CompletableFuture<Void>> sends = new ArrayList<>(lines.size());
     List<String> acceptedIds = new ArrayList<>();

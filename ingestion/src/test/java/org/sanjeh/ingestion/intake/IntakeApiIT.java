@@ -144,7 +144,7 @@ class IntakeApiIT {
 
     assertThat(response.statusCode()).isEqualTo(413);
     assertThat(JSON.readTree(response.body()).get("detail").asText())
-        .contains("51 events, over the limit of 50");
+        .contains("more than 50 events, the limit");
   }
 
   @Test
