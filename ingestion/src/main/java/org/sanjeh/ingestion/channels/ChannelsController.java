@@ -119,20 +119,22 @@ class ChannelsController {
     byte[] body = request.getInputStream().readAllBytes();
     try {
       JsonNode form = JSON.readTree(body);
+      Identities given = identities(form, properties.trustWebForm());
       InboundMessage message =
           new InboundMessage(
               required(form, "submission_id"),
               Channel.WEB_FORM,
               time(form, "submitted_at"),
               true,
-              identities(form),
+              given.proven(),
               null,
               List.of(),
               form.path("subject").asText(null),
               required(form, "message"),
               form.path("message").asText(),
               form.path("language").asText(null),
-              "web-form");
+              "web-form",
+              given.claimed());
       return answer(intake.accept(List.of(message), "web-form"));
     } catch (IOException | IllegalArgumentException e) {
       intake.deadLetter(body, "web-form", e.getMessage());
@@ -152,20 +154,22 @@ class ChannelsController {
       JsonNode visit = JSON.readTree(body);
       String staff = "staff:" + required(visit, "staff_id");
       Instant at = time(visit, "visited_at");
+      Identities given = identities(visit, properties.trustInPerson());
       InboundMessage message =
           new InboundMessage(
               required(visit, "visit_id"),
               Channel.IN_PERSON,
               at,
               true,
-              identities(visit),
+              given.proven(),
               null,
               List.of(),
               null,
               visit.path("notes").asText(""),
               visit.path("notes").asText(""),
               visit.path("language").asText(null),
-              "in-person");
+              "in-person",
+              given.claimed());
       List<TicketEvent> events = new ArrayList<>(intake.accept(List.of(message), "in-person"));
       TicketEvent contact = events.get(0);
       List<TicketEvent> followUps =
@@ -190,7 +194,15 @@ class ChannelsController {
     }
   }
 
-  private List<Identity> identities(JsonNode form) {
+  /** The addresses a form gave: proven when the business trusts that form, else only claimed. */
+  private record Identities(List<Identity> proven, List<Identity> claimed) {}
+
+  private Identities identities(JsonNode form, boolean trusted) {
+    List<Identity> given = addresses(form);
+    return trusted ? new Identities(given, List.of()) : new Identities(List.of(), given);
+  }
+
+  private List<Identity> addresses(JsonNode form) {
     List<Identity> identities = new ArrayList<>();
     if (form.hasNonNull("email")) {
       identities.add(Identity.email(form.get("email").asText()));

@@ -95,17 +95,12 @@ class ChannelsIT {
     assertThat(form.at("/events/0/type").asText()).isEqualTo("customer_message");
 
     Warehouse directory = Warehouse.connect(warehouse);
-    assertThat(
-            directory.query(
-                "SELECT identity FROM customer_identities FINAL WHERE customer_id = '"
-                    + customer
-                    + "' ORDER BY identity",
-                r -> r.getString(1)))
-        .containsExactly(
-            "email:ali." + phone + "@example.ir",
-            "phone:+" + phone,
-            "telegram:" + telegramUser(),
-            "whatsapp:+" + phone);
+    assertThat(identities(directory, "customer_identities", customer))
+        .as("linked: what WhatsApp and Telegram proved")
+        .containsExactly("phone:+" + phone, "telegram:" + telegramUser(), "whatsapp:+" + phone);
+    assertThat(identities(directory, "customer_identity_claims", customer))
+        .as("the e-mail typed into the form is only a claim")
+        .containsExactly("email:ali." + phone + "@example.ir");
     String eventId = whatsapp.at("/events/0/event_id").asText();
     assertThat(
             TestKafka.read(
@@ -182,6 +177,14 @@ class ChannelsIT {
     assertThat(ok.statusCode()).isEqualTo(200);
     assertThat(ok.body()).isEqualTo("1158201444");
     assertThat(wrong.statusCode()).isEqualTo(401);
+  }
+
+  private static java.util.List<String> identities(
+      Warehouse directory, String table, String customer) {
+    return directory.query(
+        "SELECT identity FROM " + table + " FINAL WHERE customer_id = ? ORDER BY identity",
+        java.util.List.of(customer),
+        r -> r.getString(1));
   }
 
   private String whatsapp() {
