@@ -87,7 +87,7 @@ class ChannelsController {
       intake.deadLetter(body, "whatsapp", e.getMessage());
       throw ChannelProblem.unreadable("WhatsApp", e.getMessage());
     }
-    return answer(intake.accept(messages, "whatsapp"));
+    return answer(intake.accept(messages, "whatsapp", body));
   }
 
   @PostMapping("/telegram")
@@ -103,7 +103,8 @@ class ChannelsController {
       return answer(
           intake.accept(
               TelegramAdapter.read(body, properties.defaultRegion()).stream().toList(),
-              "telegram"));
+              "telegram",
+              body));
     } catch (IOException | IllegalArgumentException e) {
       intake.deadLetter(body, "telegram", e.getMessage());
       throw ChannelProblem.unreadable("Telegram", e.getMessage());
@@ -135,7 +136,7 @@ class ChannelsController {
               form.path("language").asText(null),
               "web-form",
               given.claimed());
-      return answer(intake.accept(List.of(message), "web-form"));
+      return answer(intake.accept(List.of(message), "web-form", body));
     } catch (IOException | IllegalArgumentException e) {
       intake.deadLetter(body, "web-form", e.getMessage());
       throw ChannelProblem.unreadable("web form", e.getMessage());
@@ -170,7 +171,8 @@ class ChannelsController {
               visit.path("language").asText(null),
               "in-person",
               given.claimed());
-      List<TicketEvent> events = new ArrayList<>(intake.accept(List.of(message), "in-person"));
+      List<TicketEvent> events =
+          new ArrayList<>(intake.accept(List.of(message), "in-person", body));
       TicketEvent contact = events.get(0);
       List<TicketEvent> followUps =
           new ArrayList<>(

@@ -156,6 +156,47 @@ class ChannelsIT {
   }
 
   @Test
+  void aFormMessageTheEventContractRefusesIsAnsweredAtTheDoorWithoutRepeatingIt() throws Exception {
+    String text = "my-private-words-" + phone + " ".repeat(70_000);
+    String longId = "s-" + phone + "-" + "x".repeat(300);
+
+    HttpResponse<String> tooLarge =
+        send("/v1/channels/web-form", form("s-big-" + phone, text), "X-Api-Key", KEY);
+    HttpResponse<String> badId =
+        send("/v1/channels/web-form", form(longId, "hi"), "X-Api-Key", KEY);
+
+    assertThat(tooLarge.statusCode()).as(tooLarge.body()).isEqualTo(413);
+    assertThat(JSON.readTree(tooLarge.body()).at("/errors/0/field").asText()).isEqualTo("body");
+    assertThat(tooLarge.body()).doesNotContain("my-private-words");
+    assertThat(badId.statusCode()).as(badId.body()).isEqualTo(422);
+    assertThat(JSON.readTree(badId.body()).at("/errors/0/field").asText()).isEqualTo("source_ref");
+    assertThat(badId.body()).doesNotContain("xxxxxxxxxx");
+    String refusedEventId = org.sanjeh.ingestion.conversation.StableIds.event("web-form", longId);
+    assertThat(
+            TestKafka.read(
+                TestKafka.shared().bootstrapServers(),
+                Topics.TICKET_EVENTS,
+                1,
+                r -> refusedEventId.equals(TestKafka.header(r, EventPublisher.HEADER_EVENT_ID)),
+                java.time.Duration.ofSeconds(3)))
+        .as("nothing sent on to become a dead letter later")
+        .isEmpty();
+  }
+
+  private String form(String submissionId, String message) throws Exception {
+    return JSON.writeValueAsString(
+        java.util.Map.of(
+            "submission_id",
+            submissionId,
+            "submitted_at",
+            "2024-05-08T09:40:00+03:30",
+            "phone",
+            "+" + phone,
+            "message",
+            message));
+  }
+
+  @Test
   void whatsappSubscriptionIsVerifiedWithTheToken() throws Exception {
     HttpResponse<String> ok =
         http.send(
