@@ -1,5 +1,8 @@
 package org.sanjeh.ingestion.channels;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
@@ -84,8 +87,8 @@ class ChannelsController {
     try {
       messages = WhatsAppAdapter.read(body, properties.defaultRegion());
     } catch (IOException | IllegalArgumentException e) {
-      intake.deadLetter(body, "whatsapp", e.getMessage());
-      throw ChannelProblem.unreadable("WhatsApp", e.getMessage());
+      intake.deadLetter(body, "whatsapp", reason(e));
+      throw ChannelProblem.unreadable("WhatsApp", reason(e));
     }
     return answer(intake.accept(messages, "whatsapp", body));
   }
@@ -106,8 +109,8 @@ class ChannelsController {
               "telegram",
               body));
     } catch (IOException | IllegalArgumentException e) {
-      intake.deadLetter(body, "telegram", e.getMessage());
-      throw ChannelProblem.unreadable("Telegram", e.getMessage());
+      intake.deadLetter(body, "telegram", reason(e));
+      throw ChannelProblem.unreadable("Telegram", reason(e));
     }
   }
 
@@ -138,8 +141,8 @@ class ChannelsController {
               given.claimed());
       return answer(intake.accept(List.of(message), "web-form", body));
     } catch (IOException | IllegalArgumentException e) {
-      intake.deadLetter(body, "web-form", e.getMessage());
-      throw ChannelProblem.unreadable("web form", e.getMessage());
+      intake.deadLetter(body, "web-form", reason(e));
+      throw ChannelProblem.unreadable("web form", reason(e));
     }
   }
 
@@ -191,8 +194,8 @@ class ChannelsController {
       intake.publishAll(followUps, "in-person");
       return answer(events);
     } catch (IOException | IllegalArgumentException e) {
-      intake.deadLetter(body, "in-person", e.getMessage());
-      throw ChannelProblem.unreadable("in-person visit", e.getMessage());
+      intake.deadLetter(body, "in-person", reason(e));
+      throw ChannelProblem.unreadable("in-person visit", reason(e));
     }
   }
 
@@ -216,6 +219,24 @@ class ChannelsController {
       throw new IllegalArgumentException("email or phone is required to know who the customer is");
     }
     return identities;
+  }
+
+  /**
+   * Why a payload could not be read, for the answer and the dead letter. A JSON syntax error gives
+   * its position only: Jackson's own message quotes the offending text, which may be the
+   * customer's.
+   */
+  static String reason(Exception e) {
+    if (e instanceof StreamConstraintsException limit) {
+      return limit.getOriginalMessage(); // nesting depth, number length: the limit, not the text
+    }
+    if (e instanceof JsonProcessingException json) {
+      JsonLocation at = json.getLocation();
+      return at == null
+          ? "malformed JSON"
+          : "malformed JSON at line %d, column %d".formatted(at.getLineNr(), at.getColumnNr());
+    }
+    return e.getMessage();
   }
 
   private static String required(JsonNode node, String field) {

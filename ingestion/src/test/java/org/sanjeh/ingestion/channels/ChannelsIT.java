@@ -150,6 +150,12 @@ class ChannelsIT {
     assertThat(garbage.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(garbage.body()).get("detail").asText())
         .contains("update_id is missing");
+    HttpResponse<String> brokenForm =
+        send("/v1/channels/web-form", "{\"message\": my-secret-words}", "X-Api-Key", KEY);
+    assertThat(brokenForm.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(brokenForm.body()).get("detail").asText())
+        .contains("malformed JSON at line 1, column")
+        .doesNotContain("secret");
     assertThat(anonymousForm.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(anonymousForm.body()).get("detail").asText())
         .contains("email or phone is required");
