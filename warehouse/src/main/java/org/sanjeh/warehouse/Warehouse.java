@@ -81,6 +81,44 @@ public final class Warehouse {
     }
   }
 
+  /**
+   * A query with {@code ?} placeholders bound to {@code parameters} by the driver: values (e-mail
+   * addresses, phone numbers, ids from the outside) never become SQL text, and a failure shows the
+   * SQL with its placeholders, not the values.
+   */
+  public <T> List<T> query(String sql, List<?> parameters, RowMapper<T> mapper) {
+    try (Connection connection = dataSource.getConnection();
+        java.sql.PreparedStatement statement = bound(connection, sql, parameters);
+        ResultSet rows = statement.executeQuery()) {
+      List<T> result = new ArrayList<>();
+      while (rows.next()) {
+        result.add(mapper.map(rows));
+      }
+      return result;
+    } catch (SQLException e) {
+      throw failure("query", sql, e);
+    }
+  }
+
+  /** A statement with bound {@code ?} parameters, as {@link #query(String, List, RowMapper)}. */
+  public void execute(String sql, List<?> parameters) {
+    try (Connection connection = dataSource.getConnection();
+        java.sql.PreparedStatement statement = bound(connection, sql, parameters)) {
+      statement.execute();
+    } catch (SQLException e) {
+      throw failure("statement", sql, e);
+    }
+  }
+
+  private static java.sql.PreparedStatement bound(
+      Connection connection, String sql, List<?> parameters) throws SQLException {
+    java.sql.PreparedStatement statement = connection.prepareStatement(sql);
+    for (int i = 0; i < parameters.size(); i++) {
+      statement.setObject(i + 1, parameters.get(i));
+    }
+    return statement;
+  }
+
   /** Streams rows into {@code table} in one INSERT, in RowBinary: the fast path for batches. */
   public void insert(String table, List<String> columns, RowsWriter rows) {
     String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ")";

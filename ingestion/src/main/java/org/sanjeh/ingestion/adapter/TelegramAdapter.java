@@ -12,9 +12,10 @@ import org.sanjeh.ingestion.identity.Identity;
 
 /**
  * Telegram Bot API {@code Update} objects: a {@code message} from a user is a customer message; a
- * shared contact adds the customer's phone to their identities; replies thread by the message they
- * answer. Edits, channel posts and callbacks are not new contacts and are skipped. Verify the
- * secret token first ({@link WebhookSignatures#telegramValid}).
+ * contact the customer shared of themselves adds their phone to their identities (someone else's
+ * contact card does not); replies thread by the message they answer. Edits, channel posts and
+ * callbacks are not new contacts and are skipped. Verify the secret token first ({@link
+ * WebhookSignatures#telegramValid}).
  */
 public final class TelegramAdapter {
 
@@ -42,12 +43,16 @@ public final class TelegramAdapter {
       throw new IOException("a Telegram message needs from.id (a person), chat.id and date");
     }
     String id = "tg:" + chat + ":" + message.path("message_id").asText();
+    JsonNode contact = message.path("contact");
+    // Telegram sets contact.user_id to the sender's own id only when they share their own number
+    // (the request_contact button). Anyone else's contact card proves nothing about the sender and
+    // is not kept as theirs at all.
+    boolean ownContact = contact.has("phone_number") && contact.path("user_id").asLong(-1) == user;
     List<Identity> identities =
-        message.path("contact").has("phone_number")
+        ownContact
             ? List.of(
                 Identity.telegram(user),
-                Identity.phone(
-                    message.path("contact").path("phone_number").asText(), defaultRegion))
+                Identity.phone(contact.path("phone_number").asText(), defaultRegion))
             : List.of(Identity.telegram(user));
     List<String> replyTo =
         message.path("reply_to_message").has("message_id")

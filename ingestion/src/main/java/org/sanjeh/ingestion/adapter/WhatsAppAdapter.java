@@ -26,7 +26,7 @@ public final class WhatsAppAdapter {
     JsonNode root = JSON.readTree(webhook);
     if (!"whatsapp_business_account".equals(root.path("object").asText())) {
       throw new IOException(
-          "not a WhatsApp Business webhook: object is '" + root.path("object").asText() + "'");
+          "not a WhatsApp Business webhook: object is not 'whatsapp_business_account'");
     }
     List<InboundMessage> messages = new ArrayList<>();
     for (JsonNode entry : root.path("entry")) {
@@ -45,7 +45,17 @@ public final class WhatsAppAdapter {
     String id = message.path("id").asText("");
     long timestamp = message.path("timestamp").asLong(-1);
     if (from.isEmpty() || id.isEmpty() || timestamp < 0) {
-      throw new IOException("a WhatsApp message needs from, id and timestamp: " + message);
+      // Names what is missing, never the message: its text is the customer's.
+      throw new IOException(
+          "a WhatsApp message needs from, id and timestamp; this one lacks "
+              + String.join(
+                  " and ",
+                  java.util.stream.Stream.of(
+                          from.isEmpty() ? "from" : "",
+                          id.isEmpty() ? "id" : "",
+                          timestamp < 0 ? "timestamp" : "")
+                      .filter(field -> !field.isEmpty())
+                      .toList()));
     }
     String type = message.path("type").asText("text");
     String body =

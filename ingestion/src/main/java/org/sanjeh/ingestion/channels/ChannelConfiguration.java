@@ -22,9 +22,11 @@ class ChannelConfiguration {
   Conversations conversations(
       WarehouseProperties warehouse, ChannelProperties channels, Clock clock) {
     Warehouse directory = Warehouse.connect(warehouse.config());
-    IdentityResolver resolver = new IdentityResolver(directory, clock);
+    IdentityResolver resolver =
+        new IdentityResolver(directory, clock, channels.identityCacheSize());
     return new Conversations(
-        (message, source) -> resolver.resolve(message.customer(), source),
-        new TicketRouter(channels.joinWindow(), new WarehouseHistory(directory)));
+        (message, source) -> resolver.resolve(message.customer(), message.claimed(), source),
+        new TicketRouter(
+            channels.joinWindow(), new WarehouseHistory(directory), channels.routerMemory()));
   }
 }

@@ -1,5 +1,8 @@
 package org.sanjeh.ingestion.channels;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,6 +17,7 @@ import org.sanjeh.core.event.EventType;
 import org.sanjeh.core.event.TicketEvent;
 import org.sanjeh.ingestion.adapter.TelegramAdapter;
 import org.sanjeh.ingestion.adapter.WebhookSignatures;
+import org.sanjeh.ingestion.adapter.WebhookSignatures.SignedBody;
 import org.sanjeh.ingestion.adapter.WhatsAppAdapter;
 import org.sanjeh.ingestion.conversation.Conversations;
 import org.sanjeh.ingestion.conversation.InboundMessage;
@@ -70,18 +74,23 @@ class ChannelsController {
       HttpServletRequest request,
       @RequestHeader(value = "X-Hub-Signature-256", required = false) String signature)
       throws IOException {
-    byte[] body = request.getInputStream().readAllBytes();
-    if (!WebhookSignatures.whatsappValid(signature, body, properties.whatsappAppSecret())) {
+    String secret = properties.whatsappAppSecret();
+    if (!WebhookSignatures.whatsappSignaturePresent(signature, secret)) {
+      throw ChannelProblem.badSignature("WhatsApp", "X-Hub-Signature-256"); // body never read
+    }
+    SignedBody signed = WebhookSignatures.readSigned(request.getInputStream(), secret);
+    if (!WebhookSignatures.whatsappMatches(signature, signed.hmac())) {
       throw ChannelProblem.badSignature("WhatsApp", "X-Hub-Signature-256");
     }
+    byte[] body = signed.body();
     List<InboundMessage> messages;
     try {
       messages = WhatsAppAdapter.read(body, properties.defaultRegion());
     } catch (IOException | IllegalArgumentException e) {
-      intake.deadLetter(body, "whatsapp", e.getMessage());
-      throw ChannelProblem.unreadable("WhatsApp", e.getMessage());
+      intake.deadLetter(body, "whatsapp", reason(e));
+      throw ChannelProblem.unreadable("WhatsApp", reason(e));
     }
-    return answer(intake.accept(messages, "whatsapp"));
+    return answer(intake.accept(messages, "whatsapp", body));
   }
 
   @PostMapping("/telegram")
@@ -97,10 +106,11 @@ class ChannelsController {
       return answer(
           intake.accept(
               TelegramAdapter.read(body, properties.defaultRegion()).stream().toList(),
-              "telegram"));
+              "telegram",
+              body));
     } catch (IOException | IllegalArgumentException e) {
-      intake.deadLetter(body, "telegram", e.getMessage());
-      throw ChannelProblem.unreadable("Telegram", e.getMessage());
+      intake.deadLetter(body, "telegram", reason(e));
+      throw ChannelProblem.unreadable("Telegram", reason(e));
     }
   }
 
@@ -113,24 +123,26 @@ class ChannelsController {
     byte[] body = request.getInputStream().readAllBytes();
     try {
       JsonNode form = JSON.readTree(body);
+      Identities given = identities(form, properties.trustWebForm());
       InboundMessage message =
           new InboundMessage(
               required(form, "submission_id"),
               Channel.WEB_FORM,
               time(form, "submitted_at"),
               true,
-              identities(form),
+              given.proven(),
               null,
               List.of(),
               form.path("subject").asText(null),
               required(form, "message"),
               form.path("message").asText(),
               form.path("language").asText(null),
-              "web-form");
-      return answer(intake.accept(List.of(message), "web-form"));
+              "web-form",
+              given.claimed());
+      return answer(intake.accept(List.of(message), "web-form", body));
     } catch (IOException | IllegalArgumentException e) {
-      intake.deadLetter(body, "web-form", e.getMessage());
-      throw ChannelProblem.unreadable("web form", e.getMessage());
+      intake.deadLetter(body, "web-form", reason(e));
+      throw ChannelProblem.unreadable("web form", reason(e));
     }
   }
 
@@ -146,21 +158,24 @@ class ChannelsController {
       JsonNode visit = JSON.readTree(body);
       String staff = "staff:" + required(visit, "staff_id");
       Instant at = time(visit, "visited_at");
+      Identities given = identities(visit, properties.trustInPerson());
       InboundMessage message =
           new InboundMessage(
               required(visit, "visit_id"),
               Channel.IN_PERSON,
               at,
               true,
-              identities(visit),
+              given.proven(),
               null,
               List.of(),
               null,
               visit.path("notes").asText(""),
               visit.path("notes").asText(""),
               visit.path("language").asText(null),
-              "in-person");
-      List<TicketEvent> events = new ArrayList<>(intake.accept(List.of(message), "in-person"));
+              "in-person",
+              given.claimed());
+      List<TicketEvent> events =
+          new ArrayList<>(intake.accept(List.of(message), "in-person", body));
       TicketEvent contact = events.get(0);
       List<TicketEvent> followUps =
           new ArrayList<>(
@@ -179,12 +194,20 @@ class ChannelsController {
       intake.publishAll(followUps, "in-person");
       return answer(events);
     } catch (IOException | IllegalArgumentException e) {
-      intake.deadLetter(body, "in-person", e.getMessage());
-      throw ChannelProblem.unreadable("in-person visit", e.getMessage());
+      intake.deadLetter(body, "in-person", reason(e));
+      throw ChannelProblem.unreadable("in-person visit", reason(e));
     }
   }
 
-  private List<Identity> identities(JsonNode form) {
+  /** The addresses a form gave: proven when the business trusts that form, else only claimed. */
+  private record Identities(List<Identity> proven, List<Identity> claimed) {}
+
+  private Identities identities(JsonNode form, boolean trusted) {
+    List<Identity> given = addresses(form);
+    return trusted ? new Identities(given, List.of()) : new Identities(List.of(), given);
+  }
+
+  private List<Identity> addresses(JsonNode form) {
     List<Identity> identities = new ArrayList<>();
     if (form.hasNonNull("email")) {
       identities.add(Identity.email(form.get("email").asText()));
@@ -196,6 +219,24 @@ class ChannelsController {
       throw new IllegalArgumentException("email or phone is required to know who the customer is");
     }
     return identities;
+  }
+
+  /**
+   * Why a payload could not be read, for the answer and the dead letter. A JSON syntax error gives
+   * its position only: Jackson's own message quotes the offending text, which may be the
+   * customer's.
+   */
+  static String reason(Exception e) {
+    if (e instanceof StreamConstraintsException limit) {
+      return limit.getOriginalMessage(); // nesting depth, number length: the limit, not the text
+    }
+    if (e instanceof JsonProcessingException json) {
+      JsonLocation at = json.getLocation();
+      return at == null
+          ? "malformed JSON"
+          : "malformed JSON at line %d, column %d".formatted(at.getLineNr(), at.getColumnNr());
+    }
+    return e.getMessage();
   }
 
   private static String required(JsonNode node, String field) {

@@ -13,6 +13,9 @@ import org.sanjeh.core.event.TicketEvent;
  */
 public final class Conversations {
 
+  private static final String PLACEHOLDER_CUSTOMER = "C-0000000000000000";
+  private static final String PLACEHOLDER_TICKET = "T-00000000000000000000";
+
   private final BiFunction<InboundMessage, String, String> customers;
   private final TicketRouter router;
 
@@ -24,9 +27,22 @@ public final class Conversations {
     this.router = router;
   }
 
+  /**
+   * The event this message would become, without finding its customer or routing it: so it can be
+   * checked against the event contract before anything is remembered or linked. The ticket and
+   * customer ids are placeholders as long as real ones.
+   */
+  public TicketEvent preview(InboundMessage message) {
+    return event(message, PLACEHOLDER_CUSTOMER, new TicketRouter.Route(PLACEHOLDER_TICKET, true));
+  }
+
   public TicketEvent toEvent(InboundMessage message) {
     String customer = customers.apply(message, message.sourceSystem());
-    TicketRouter.Route route = router.route(customer, message);
+    return event(message, customer, router.route(customer, message));
+  }
+
+  private static TicketEvent event(
+      InboundMessage message, String customer, TicketRouter.Route route) {
     EventType type =
         !message.fromCustomer()
             ? EventType.AGENT_REPLY

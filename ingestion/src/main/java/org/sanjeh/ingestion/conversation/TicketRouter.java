@@ -2,10 +2,10 @@ package org.sanjeh.ingestion.conversation;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.sanjeh.ingestion.util.LruMap;
 
 /**
  * Decides which ticket a message belongs to, so that a customer who e-mailed in the morning,
@@ -59,22 +59,44 @@ public final class TicketRouter {
 
   private record OpenTicket(String ticketId, Instant lastActivity) {}
 
+  static final int DEFAULT_MEMORY = 100_000;
+
   private final Duration joinWindow;
   private final History history;
-  private final Map<String, OpenTicket> openByCustomer = new HashMap<>();
-  private final Map<String, String> ticketByThread = new HashMap<>();
-  private final Map<String, Route> routeByMessage = new HashMap<>();
+  private final Map<String, OpenTicket> openByCustomer;
+  private final Map<String, String> ticketByThread;
+  private final Map<String, Route> routeByMessage;
 
   /** Customers whose ticket this process saw solved: the warehouse may not know it yet. */
-  private final java.util.Set<String> solvedCustomers = new java.util.HashSet<>();
+  private final Map<String, Boolean> solvedCustomers;
 
   public TicketRouter(Duration joinWindow) {
     this(joinWindow, History.NONE);
   }
 
   public TicketRouter(Duration joinWindow, History history) {
+    this(joinWindow, history, DEFAULT_MEMORY);
+  }
+
+  /**
+   * @param memory how many entries each of the router's maps keeps (least recently used forgotten
+   *     first, then looked up in the history): bounded whatever the traffic
+   */
+  public TicketRouter(Duration joinWindow, History history, int memory) {
     this.joinWindow = joinWindow;
     this.history = history;
+    this.openByCustomer = new LruMap<>(memory);
+    this.ticketByThread = new LruMap<>(memory);
+    this.routeByMessage = new LruMap<>(memory);
+    this.solvedCustomers = new LruMap<>(memory);
+  }
+
+  /** Entries held in memory across the router's maps: at most four times its memory. */
+  synchronized int remembered() {
+    return openByCustomer.size()
+        + ticketByThread.size()
+        + routeByMessage.size()
+        + solvedCustomers.size();
   }
 
   public synchronized Route route(String customerId, InboundMessage message) {
@@ -109,7 +131,7 @@ public final class TicketRouter {
     OpenTicket open = openByCustomer.get(customerId);
     if (open != null && open.ticketId().equals(ticketId)) {
       openByCustomer.remove(customerId);
-      solvedCustomers.add(customerId);
+      solvedCustomers.put(customerId, Boolean.TRUE);
     }
   }
 
@@ -120,7 +142,7 @@ public final class TicketRouter {
 
   private OpenTicket openTicketOf(String customerId) {
     OpenTicket open = openByCustomer.get(customerId);
-    if (open != null || solvedCustomers.contains(customerId)) {
+    if (open != null || solvedCustomers.containsKey(customerId)) {
       return open;
     }
     return history

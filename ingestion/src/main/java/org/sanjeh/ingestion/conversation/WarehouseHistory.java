@@ -1,6 +1,7 @@
 package org.sanjeh.ingestion.conversation;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.sanjeh.warehouse.Warehouse;
 
@@ -21,9 +22,8 @@ public final class WarehouseHistory implements TicketRouter.History {
   public Optional<String> ticketOfMessage(String messageId) {
     return warehouse
         .query(
-            "SELECT ticket_id FROM ticket_events WHERE source_ref = '"
-                + escape(messageId)
-                + "' LIMIT 1",
+            "SELECT ticket_id FROM ticket_events WHERE source_ref = ? LIMIT 1",
+            List.of(messageId),
             row -> row.getString(1))
         .stream()
         .findFirst();
@@ -35,10 +35,9 @@ public final class WarehouseHistory implements TicketRouter.History {
         .query(
             "SELECT ticket_id, toUnixTimestamp(max(occurred_at)),"
                 + " argMax(event_type, (occurred_at, occurred_at_ms)), argMax(status, (occurred_at, occurred_at_ms))"
-                + " FROM ticket_events WHERE customer_id = '"
-                + escape(customerId)
-                + "'"
+                + " FROM ticket_events WHERE customer_id = ?"
                 + " GROUP BY ticket_id ORDER BY max(occurred_at) DESC LIMIT 1",
+            List.of(customerId),
             row ->
                 new TicketRouter.LastTicket(
                     row.getString(1),
@@ -53,9 +52,5 @@ public final class WarehouseHistory implements TicketRouter.History {
         || lastType.equals("closed")
         || lastStatus.equals("solved")
         || lastStatus.equals("closed");
-  }
-
-  private static String escape(String value) {
-    return value.replace("\\", "\\\\").replace("'", "\\'");
   }
 }

@@ -30,7 +30,9 @@ public record Identity(String kind, String value) {
       normalized = normalized.substring(lt + 1, normalized.length() - 1).strip();
     }
     if (!normalized.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-      throw new IllegalArgumentException("'" + address + "' is not an e-mail address");
+      // The value stays out of the message: errors end up in answers, logs and dead letters.
+      throw new IllegalArgumentException(
+          "the e-mail address is not valid (expected name@domain.tld, no spaces)");
     }
     return new Identity("email", normalized);
   }
@@ -58,17 +60,21 @@ public record Identity(String kind, String value) {
     try {
       PhoneNumber parsed = PHONES.parse(ascii, defaultRegion);
       if (!PHONES.isPossibleNumber(parsed)) {
-        throw new IllegalArgumentException("'" + number + "' is not a possible phone number");
+        throw new IllegalArgumentException(
+            "the phone number (%d digits) is not a possible number; write it with its country code, e.g. +98 912 123 4567"
+                .formatted(digitCount(ascii)));
       }
       return PHONES.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164);
     } catch (NumberParseException e) {
       throw new IllegalArgumentException(
-          "'"
-              + number
-              + "' is not a phone number ("
-              + e.getMessage()
+          "this is not a phone number ("
+              + e.getErrorType().name().toLowerCase(Locale.ROOT).replace('_', ' ')
               + "); write it with its country code, e.g. +98 912 123 4567",
           e);
     }
+  }
+
+  private static long digitCount(String text) {
+    return text.chars().filter(Character::isDigit).count();
   }
 }

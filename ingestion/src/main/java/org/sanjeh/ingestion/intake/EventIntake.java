@@ -16,6 +16,7 @@ import org.sanjeh.core.event.TicketEventCodec;
 import org.sanjeh.ingestion.intake.IntakeReport.LineResult;
 import org.sanjeh.ingestion.intake.IntakeReport.Status;
 import org.sanjeh.ingestion.kafka.EventPublisher;
+import org.sanjeh.ingestion.kafka.PublishFailure;
 import org.sanjeh.warehouse.write.DeadLetter;
 import org.springframework.stereotype.Service;
 
@@ -47,11 +48,6 @@ class EventIntake {
   IntakeReport accept(byte[] body, boolean batch, String source) {
     List<DecodedLine> lines =
         batch ? codec.decodeLines(body) : List.of(new DecodedLine(1, body, codec.decode(body)));
-    if (lines.size() > properties.maxBatchLines()) {
-      throw IntakeProblem.tooLarge(
-          "the batch has %d events, over the limit of %d: split it into smaller batches"
-              .formatted(lines.size(), properties.maxBatchLines()));
-    }
     List<LineResult> results = new ArrayList<>(lines.size());
     List<CompletableFuture<Void>> sends = new ArrayList<>(lines.size());
     List<String> acceptedIds = new ArrayList<>();
@@ -88,21 +84,33 @@ class EventIntake {
     try {
       CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
           .get(properties.kafkaAckTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException | TimeoutException e) {
-      String cause =
-          e instanceof TimeoutException
-              ? "no answer within " + properties.kafkaAckTimeout()
-              : e.getCause().getMessage();
-      throw IntakeProblem.kafkaUnavailable(
-          "Kafka did not acknowledge this request ("
-              + cause
-              + "). Nothing in it is confirmed:"
-              + " send the whole request again; event ids make the retry safe.");
+    } catch (ExecutionException e) {
+      switch (PublishFailure.of(e)) {
+        case TOO_LARGE ->
+            throw IntakeProblem.tooLarge(
+                "Kafka refuses a record this large (its max.request.size / message.max.bytes); sending it again will not help: send smaller events, or the operator lowers sanjeh.intake.max-event-body-bytes or raises the broker's limit");
+        case PERMANENT ->
+            throw IntakeProblem.publishRefused(
+                "Kafka refused the events for a reason that retrying does not fix ("
+                    + e.getCause().getClass().getSimpleName()
+                    + "); the operator finds the cause in the intake's log and the broker's");
+        case TRANSIENT -> throw unavailable(e.getCause().getMessage());
+      }
+    } catch (TimeoutException e) {
+      throw unavailable("no answer within " + properties.kafkaAckTimeout());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw IntakeProblem.kafkaUnavailable(
           "interrupted while waiting for Kafka; send the request again");
     }
+  }
+
+  private static IntakeProblem unavailable(String cause) {
+    return IntakeProblem.kafkaUnavailable(
+        "Kafka did not acknowledge this request ("
+            + cause
+            + "). Nothing in it is confirmed:"
+            + " send the whole request again; event ids make the retry safe.");
   }
 
   private DeadLetter deadLetter(DecodedLine line, String source) {

@@ -2,6 +2,7 @@ package org.sanjeh.ingestion.intake;
 
 import io.micrometer.core.annotation.Timed;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -43,7 +44,7 @@ class EventsController {
     boolean batch =
         MediaType.parseMediaType(request.getContentType())
             .isCompatibleWith(MediaType.parseMediaType(NDJSON));
-    IntakeReport report = intake.accept(body(request), batch, source);
+    IntakeReport report = intake.accept(body(request, batch), batch, source);
     if (!batch && report.rejected() == 1) {
       throw IntakeProblem.invalidEvent(report.results().get(0).errors());
     }
@@ -52,27 +53,38 @@ class EventsController {
     return ResponseEntity.status(HttpStatus.ACCEPTED).body(shown);
   }
 
-  private byte[] body(HttpServletRequest request) throws IOException {
-    long declared = request.getContentLengthLong();
-    if (declared > properties.maxRequestBytes()) {
-      throw tooLarge(declared);
-    }
+  /**
+   * The body, read through the size cap of {@code BodyLimitFilter}. A batch is refused as soon as
+   * it holds more events than {@code max-batch-lines}, before any line is decoded: a body of
+   * millions of tiny lines costs one pass over its bytes, not an error object per line.
+   */
+  private byte[] body(HttpServletRequest request, boolean batch) throws IOException {
     try (InputStream in = request.getInputStream()) {
-      byte[] body = in.readNBytes(properties.maxRequestBytes() + 1);
-      if (body.length > properties.maxRequestBytes()) {
-        throw tooLarge(body.length);
-      }
-      return body;
+      return batch ? readBatch(in, properties.maxBatchLines()) : in.readAllBytes();
     }
   }
 
-  private IntakeProblem tooLarge(long bytes) {
-    return IntakeProblem.tooLarge(
-        "the request body is %s bytes, over the limit of %d: send smaller batches"
-            .formatted(
-                bytes > properties.maxRequestBytes()
-                    ? "more than " + properties.maxRequestBytes()
-                    : bytes,
-                properties.maxRequestBytes()));
+  static byte[] readBatch(InputStream in, int maxLines) throws IOException {
+    ByteArrayOutputStream body = new ByteArrayOutputStream(64 * 1024);
+    byte[] buffer = new byte[64 * 1024];
+    int lines = 0;
+    boolean inLine = false;
+    for (int n; (n = in.read(buffer)) > 0; ) {
+      for (int i = 0; i < n; i++) {
+        byte b = buffer[i];
+        if (b == '\n') {
+          inLine = false;
+        } else if (!inLine && b != ' ' && b != '\t' && b != '\r') {
+          inLine = true; // blank lines are skipped by the decoder, so they are not counted
+          if (++lines > maxLines) {
+            throw IntakeProblem.tooLarge(
+                "the batch has more than %d events, the limit (sanjeh.intake.max-batch-lines); nothing in it was accepted: split it into smaller batches"
+                    .formatted(maxLines));
+          }
+        }
+      }
+      body.write(buffer, 0, n);
+    }
+    return body.toByteArray();
   }
 }

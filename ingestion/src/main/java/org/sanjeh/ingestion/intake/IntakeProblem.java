@@ -37,6 +37,15 @@ final class IntakeProblem extends ErrorResponseException {
         Map.of("errors", errors));
   }
 
+  static IntakeProblem publishRefused(String detail) {
+    return new IntakeProblem(
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        "publish-refused",
+        "Events refused by Kafka",
+        detail,
+        Map.of());
+  }
+
   static IntakeProblem kafkaUnavailable(String detail) {
     IntakeProblem problem =
         new IntakeProblem(

@@ -1,7 +1,7 @@
 package org.sanjeh.ingestion.intake;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
+import org.sanjeh.ingestion.util.LruMap;
 
 /**
  * The last N event ids Kafka acknowledged, so a client's resend is answered as a duplicate instead
@@ -13,13 +13,7 @@ final class RecentEventIds {
   private final Map<String, Boolean> ids;
 
   RecentEventIds(int capacity) {
-    this.ids =
-        new LinkedHashMap<>(capacity, 0.75f, false) {
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > capacity;
-          }
-        };
+    this.ids = new LruMap<>(capacity);
   }
 
   synchronized boolean contains(String eventId) {

@@ -95,7 +95,7 @@ class CallLogAdapterTest {
             "calls.csv line 3: column start=\"yesterday\" is not an ISO-8601 time with offset, e.g. 2024-05-08T09:15:00+03:30",
             "calls.csv line 4: column outcome=\"hung up\" must be one of "
                 + java.util.Set.of("answered", "resolved", "missed", "abandoned"),
-            "calls.csv line 5: column customer_number: '12' is not a possible phone number",
+            "calls.csv line 5: column customer_number: the phone number (2 digits) is not a possible number; write it with its country code, e.g. +98 912 123 4567",
             "calls.csv line 6: column wait_seconds=\"-3\" must be a whole number of seconds, 0 or more");
   }
 

@@ -105,6 +105,24 @@ class WebhookAdaptersTest {
   }
 
   @Test
+  void someoneElsesTelegramContactCardIsNotTheSendersPhone() throws Exception {
+    String theirs =
+        """
+        {"update_id":910004,"message":{"message_id":60,"date":1715146600,"from":{"id":7001,"is_bot":false,"first_name":"Sara"},
+          "chat":{"id":7001,"type":"private"},"contact":{"phone_number":"+98 912 765 4321","first_name":"Reza","user_id":8002}}}
+        """;
+    String withoutUser = theirs.replace(",\"user_id\":8002", "");
+
+    for (String update : List.of(theirs, withoutUser)) {
+      assertThat(
+              TelegramAdapter.read(update.getBytes(StandardCharsets.UTF_8), "IR")
+                  .orElseThrow()
+                  .customer())
+          .containsExactly(Identity.telegram(7001));
+    }
+  }
+
+  @Test
   void telegramSecretTokensMustMatch() {
     assertThat(WebhookSignatures.telegramValid("s3cret", "s3cret")).isTrue();
     assertThat(WebhookSignatures.telegramValid("guess", "s3cret")).isFalse();

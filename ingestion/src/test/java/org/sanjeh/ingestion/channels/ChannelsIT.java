@@ -95,17 +95,12 @@ class ChannelsIT {
     assertThat(form.at("/events/0/type").asText()).isEqualTo("customer_message");
 
     Warehouse directory = Warehouse.connect(warehouse);
-    assertThat(
-            directory.query(
-                "SELECT identity FROM customer_identities FINAL WHERE customer_id = '"
-                    + customer
-                    + "' ORDER BY identity",
-                r -> r.getString(1)))
-        .containsExactly(
-            "email:ali." + phone + "@example.ir",
-            "phone:+" + phone,
-            "telegram:" + telegramUser(),
-            "whatsapp:+" + phone);
+    assertThat(identities(directory, "customer_identities", customer))
+        .as("linked: what WhatsApp and Telegram proved")
+        .containsExactly("phone:+" + phone, "telegram:" + telegramUser(), "whatsapp:+" + phone);
+    assertThat(identities(directory, "customer_identity_claims", customer))
+        .as("the e-mail typed into the form is only a claim")
+        .containsExactly("email:ali." + phone + "@example.ir");
     String eventId = whatsapp.at("/events/0/event_id").asText();
     assertThat(
             TestKafka.read(
@@ -155,9 +150,56 @@ class ChannelsIT {
     assertThat(garbage.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(garbage.body()).get("detail").asText())
         .contains("update_id is missing");
+    HttpResponse<String> brokenForm =
+        send("/v1/channels/web-form", "{\"message\": my-secret-words}", "X-Api-Key", KEY);
+    assertThat(brokenForm.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(brokenForm.body()).get("detail").asText())
+        .contains("malformed JSON at line 1, column")
+        .doesNotContain("secret");
     assertThat(anonymousForm.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(anonymousForm.body()).get("detail").asText())
         .contains("email or phone is required");
+  }
+
+  @Test
+  void aFormMessageTheEventContractRefusesIsAnsweredAtTheDoorWithoutRepeatingIt() throws Exception {
+    String text = "my-private-words-" + phone + " ".repeat(70_000);
+    String longId = "s-" + phone + "-" + "x".repeat(300);
+
+    HttpResponse<String> tooLarge =
+        send("/v1/channels/web-form", form("s-big-" + phone, text), "X-Api-Key", KEY);
+    HttpResponse<String> badId =
+        send("/v1/channels/web-form", form(longId, "hi"), "X-Api-Key", KEY);
+
+    assertThat(tooLarge.statusCode()).as(tooLarge.body()).isEqualTo(413);
+    assertThat(JSON.readTree(tooLarge.body()).at("/errors/0/field").asText()).isEqualTo("body");
+    assertThat(tooLarge.body()).doesNotContain("my-private-words");
+    assertThat(badId.statusCode()).as(badId.body()).isEqualTo(422);
+    assertThat(JSON.readTree(badId.body()).at("/errors/0/field").asText()).isEqualTo("source_ref");
+    assertThat(badId.body()).doesNotContain("xxxxxxxxxx");
+    String refusedEventId = org.sanjeh.ingestion.conversation.StableIds.event("web-form", longId);
+    assertThat(
+            TestKafka.read(
+                TestKafka.shared().bootstrapServers(),
+                Topics.TICKET_EVENTS,
+                1,
+                r -> refusedEventId.equals(TestKafka.header(r, EventPublisher.HEADER_EVENT_ID)),
+                java.time.Duration.ofSeconds(3)))
+        .as("nothing sent on to become a dead letter later")
+        .isEmpty();
+  }
+
+  private String form(String submissionId, String message) throws Exception {
+    return JSON.writeValueAsString(
+        java.util.Map.of(
+            "submission_id",
+            submissionId,
+            "submitted_at",
+            "2024-05-08T09:40:00+03:30",
+            "phone",
+            "+" + phone,
+            "message",
+            message));
   }
 
   @Test
@@ -182,6 +224,14 @@ class ChannelsIT {
     assertThat(ok.statusCode()).isEqualTo(200);
     assertThat(ok.body()).isEqualTo("1158201444");
     assertThat(wrong.statusCode()).isEqualTo(401);
+  }
+
+  private static java.util.List<String> identities(
+      Warehouse directory, String table, String customer) {
+    return directory.query(
+        "SELECT identity FROM " + table + " FINAL WHERE customer_id = ? ORDER BY identity",
+        java.util.List.of(customer),
+        r -> r.getString(1));
   }
 
   private String whatsapp() {

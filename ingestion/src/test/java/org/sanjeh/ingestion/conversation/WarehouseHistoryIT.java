@@ -64,6 +64,22 @@ class WarehouseHistoryIT {
     assertThat(afterResolution.type()).isEqualTo(EventType.TICKET_CREATED);
   }
 
+  @Test
+  void aMessageIdWithQuotesAndBackslashesIsLookedUpAsItIs() {
+    String odd = "<it's\\' OR 1=1 -- " + customer.value() + ">";
+    TicketEvent first = freshProcess().toEvent(message(odd, T0, List.of()));
+    store(first);
+
+    TicketEvent reply =
+        freshProcess()
+            .toEvent(
+                message("<r-" + customer.value() + ">", T0.plus(Duration.ofDays(3)), List.of(odd)));
+
+    assertThat(new WarehouseHistory(warehouse).ticketOfMessage(odd)).hasValue(first.ticketId());
+    assertThat(reply.ticketId()).isEqualTo(first.ticketId());
+    assertThat(new WarehouseHistory(warehouse).ticketOfMessage("' OR '1'='1")).isEmpty();
+  }
+
   private Conversations freshProcess() {
     return new Conversations(
         new InMemoryCustomers(),

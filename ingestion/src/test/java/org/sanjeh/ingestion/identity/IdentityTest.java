@@ -18,9 +18,20 @@ class IdentityTest {
 
   @Test
   void impossibleNumbersAreRefusedWithTheFix() {
-    assertThatThrownBy(() -> Identity.phone("12", "IR")).hasMessageContaining("'12' is not");
+    assertThatThrownBy(() -> Identity.phone("12", "IR"))
+        .hasMessageContaining("(2 digits) is not a possible number")
+        .message()
+        .doesNotContain("'12'");
     assertThatThrownBy(() -> Identity.phone("call me", "IR"))
         .hasMessageContaining("with its country code");
+  }
+
+  @Test
+  void aBadAddressIsRefusedWithoutRepeatingIt() {
+    assertThatThrownBy(() -> Identity.email("ali.rezaei at example.ir"))
+        .hasMessageContaining("expected name@domain.tld")
+        .message()
+        .doesNotContain("rezaei");
   }
 
   @Test
@@ -29,6 +40,6 @@ class IdentityTest {
         .isEqualTo("email:ali.rezaei@example.ir");
     assertThat(Identity.email("Ali <ali@example.ir>").value()).isEqualTo("ali@example.ir");
     assertThatThrownBy(() -> Identity.email("not-an-address"))
-        .hasMessageContaining("is not an e-mail address");
+        .hasMessageContaining("the e-mail address is not valid");
   }
 }

@@ -17,6 +17,7 @@ import org.sanjeh.ingestion.kafka.EventPublisher;
 import org.sanjeh.ingestion.kafka.TestKafka;
 import org.sanjeh.ingestion.kafka.Topics;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -31,6 +32,7 @@ class IntakeApiIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @LocalServerPort int port;
+  @LocalManagementPort int managementPort;
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -144,7 +146,7 @@ class IntakeApiIT {
 
     assertThat(response.statusCode()).isEqualTo(413);
     assertThat(JSON.readTree(response.body()).get("detail").asText())
-        .contains("51 events, over the limit of 50");
+        .contains("more than 50 events, the limit");
   }
 
   @Test
@@ -182,14 +184,14 @@ class IntakeApiIT {
   }
 
   @Test
-  void healthReportsKafkaAndTheOpenApiDescriptionIsServed() throws Exception {
+  void healthReportsKafkaAndTheOpenApiDescriptionIsServedOnTheManagementPort() throws Exception {
     HttpResponse<String> health =
         http.send(
-            HttpRequest.newBuilder(uri("/actuator/health")).GET().build(),
+            HttpRequest.newBuilder(management("/actuator/health")).GET().build(),
             HttpResponse.BodyHandlers.ofString());
     HttpResponse<String> openApi =
         http.send(
-            HttpRequest.newBuilder(uri("/v3/api-docs")).GET().build(),
+            HttpRequest.newBuilder(management("/actuator/openapi")).GET().build(),
             HttpResponse.BodyHandlers.ofString());
 
     assertThat(health.statusCode()).isEqualTo(200);
@@ -207,7 +209,7 @@ class IntakeApiIT {
     HttpResponse<String> metric =
         http.send(
             HttpRequest.newBuilder(
-                    uri(
+                    management(
                         "/actuator/metrics/sanjeh.intake.events?tag=source:shop&tag=outcome:rejected"))
                 .GET()
                 .build(),
@@ -286,6 +288,10 @@ class IntakeApiIT {
 
   private URI uri(String path) {
     return URI.create("http://127.0.0.1:" + port + path);
+  }
+
+  private URI management(String path) {
+    return URI.create("http://127.0.0.1:" + managementPort + path);
   }
 
   private String id(String name) {

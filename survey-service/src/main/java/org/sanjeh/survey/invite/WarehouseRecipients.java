@@ -6,7 +6,9 @@ import org.sanjeh.warehouse.Warehouse;
 
 /**
  * Addresses (e-mail, Telegram, WhatsApp) from {@code customer_identities}, written by ingestion's
- * identity resolver: the customer's most recently linked address.
+ * identity resolver: the customer's most recently linked address. That table holds only links a
+ * channel proved; addresses a customer merely typed (a web form) are claims in {@code
+ * customer_identity_claims} and are never read here, so an invitation never goes to them.
  */
 public final class WarehouseRecipients implements SmtpSender.Recipients, CustomerIdentities {
 
@@ -26,16 +28,10 @@ public final class WarehouseRecipients implements SmtpSender.Recipients, Custome
   public Optional<String> of(String customerId, String kind) {
     List<String> found =
         warehouse.query(
-            "SELECT identity FROM customer_identities FINAL WHERE kind = '"
-                + quote(kind)
-                + "' AND customer_id = '"
-                + quote(customerId)
-                + "' ORDER BY linked_at DESC LIMIT 1",
+            "SELECT identity FROM customer_identities FINAL"
+                + " WHERE kind = ? AND customer_id = ? ORDER BY linked_at DESC LIMIT 1",
+            List.of(kind, customerId),
             r -> r.getString(1));
     return found.stream().findFirst().map(identity -> identity.substring(kind.length() + 1));
-  }
-
-  private static String quote(String text) {
-    return text.replace("\\", "\\\\").replace("'", "\\'");
   }
 }
