@@ -29,7 +29,11 @@ public record SlaPolicy(
 
   public SlaPolicy {
     rules = List.copyOf(rules);
-    pausingStatuses = pausingStatuses.isEmpty() ? Set.of() : EnumSet.copyOf(pausingStatuses);
+    // an EnumSet, even when empty: Set.of().contains(null) throws, and most events carry no status
+    pausingStatuses =
+        pausingStatuses.isEmpty()
+            ? EnumSet.noneOf(TicketStatus.class)
+            : EnumSet.copyOf(pausingStatuses);
     if (!(atRiskShare > 0 && atRiskShare <= 1)) {
       throw new IllegalArgumentException("atRiskShare must be in (0, 1], got " + atRiskShare);
     }
@@ -51,8 +55,9 @@ public record SlaPolicy(
     return SlaTargets.NONE;
   }
 
+  /** Whether {@code status} stops the clocks; a ticket with no status yet (null) runs. */
   public boolean pauses(TicketStatus status) {
-    return pausingStatuses.contains(status);
+    return status != null && pausingStatuses.contains(status);
   }
 
   /**

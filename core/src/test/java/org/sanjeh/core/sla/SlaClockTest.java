@@ -293,6 +293,26 @@ class SlaClockTest {
   }
 
   @Test
+  void aPolicyWithNoPausingStatusesRunsEventsWithoutAStatus() {
+    SlaPolicy noPauses =
+        new SlaPolicy(
+            "no-pauses",
+            List.of(SlaPolicy.Rule.always(SlaTargets.ofMinutes(60, null, 480))),
+            Set.of(),
+            SlaPolicy.DEFAULT_AT_RISK_SHARE,
+            true);
+    SlaClock clock = new SlaClock(noPauses, ALWAYS);
+    clock.apply(customerCreates(at(0, "10:00")));
+    clock.apply(status(at(0, "10:10"), TicketStatus.PENDING));
+    clock.apply(reply(at(0, "10:30")));
+
+    TargetReport first = clock.report(SlaTarget.FIRST_RESPONSE, at(0, "11:00"));
+    assertThat(first.status()).isEqualTo(SlaStatus.ACHIEVED);
+    assertThat(first.paused()).isEqualTo(Duration.ZERO);
+    assertThat(noPauses.pauses(null)).isFalse();
+  }
+
+  @Test
   void theStateSurvivesSerializationAndTheRestoredClockCarriesOn() throws Exception {
     SlaClock clock = new SlaClock(ONE_HOUR, NINE_TO_FIVE);
     clock.apply(customerCreates(at(0, "16:30")));
