@@ -123,10 +123,9 @@ public final class SlaClock {
         t.businessMs + (t.runningSince >= 0 ? segmentBusiness(t.runningSince, nowMs) : 0);
     long wall = t.calendarMs + (t.runningSince >= 0 ? Math.max(0, nowMs - t.runningSince) : 0);
     long paused = t.pausedMs + (t.pausedSince >= 0 ? Math.max(0, nowMs - t.pausedSince) : 0);
-    long measured = policy.businessTime() ? business : wall;
     Long due = target == null ? null : crossing(t, target.toMillis(), t.dueReachedAt);
     Long atRisk = target == null ? null : crossing(t, atRiskMillis(target), t.atRiskReachedAt);
-    SlaStatus status = status(t, target, measured, due);
+    SlaStatus status = status(t, target, due, nowMs);
     return new TargetReport(
         which,
         status,
@@ -138,10 +137,10 @@ public final class SlaClock {
         Duration.ofMillis(business),
         Duration.ofMillis(wall),
         Duration.ofMillis(paused),
-        target != null
-            && t.phase == TargetState.ACTIVE
-            && measured >= atRiskMillis(target)
-            && measured <= target.toMillis());
+        t.phase == TargetState.ACTIVE
+            && atRisk != null
+            && nowMs >= atRisk
+            && status != SlaStatus.BREACHED);
   }
 
   /** The next moment after {@code now} at which a running target turns at-risk or breaches. */
@@ -429,17 +428,17 @@ public final class SlaClock {
     return memo.keep(CalendarMemo.BETWEEN, from, to, calendar.millisBetween(from, to));
   }
 
-  private SlaStatus status(TargetState t, Duration target, long measured, Long due) {
+  private SlaStatus status(TargetState t, Duration target, Long due, long nowMs) {
     if (target == null) {
       return SlaStatus.NOT_STARTED;
     }
+    boolean breached = Breach.breached(due == null ? -1 : due, t.fulfilledAt, nowMs);
     return switch (t.phase) {
       case TargetState.NOT_STARTED -> SlaStatus.NOT_STARTED;
       case TargetState.CANCELLED -> SlaStatus.CANCELLED;
-      case TargetState.FULFILLED ->
-          measured <= target.toMillis() ? SlaStatus.ACHIEVED : SlaStatus.BREACHED;
+      case TargetState.FULFILLED -> breached ? SlaStatus.BREACHED : SlaStatus.ACHIEVED;
       default -> {
-        if (measured > target.toMillis()) {
+        if (breached) {
           yield SlaStatus.BREACHED;
         }
         yield t.runningSince >= 0 ? SlaStatus.RUNNING : SlaStatus.PAUSED;

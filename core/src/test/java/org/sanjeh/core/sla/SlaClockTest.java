@@ -172,6 +172,26 @@ class SlaClockTest {
   }
 
   @Test
+  void aReplyAfterADeadlineThatFellOnTheClosingTimeIsABreach() {
+    SlaClock clock = new SlaClock(ONE_HOUR, NINE_TO_FIVE);
+    clock.apply(customerCreates(at(0, "16:00")));
+
+    TargetReport open = clock.report(SlaTarget.FIRST_RESPONSE, at(0, "17:15"));
+    assertThat(open.dueAt()).isEqualTo(at(0, "17:00"));
+    assertThat(open.status()).as("still open after the deadline").isEqualTo(SlaStatus.BREACHED);
+    assertThat(open.atRisk()).isFalse();
+
+    clock.apply(reply(at(0, "17:30")));
+    TargetReport first = clock.report(SlaTarget.FIRST_RESPONSE, at(0, "17:30"));
+    assertThat(first.elapsedBusiness())
+        .as("no business time after 17:00")
+        .isEqualTo(Duration.ofHours(1));
+    assertThat(first.status()).isEqualTo(SlaStatus.BREACHED);
+    assertThat(Breach.breached(at(0, "17:00").toEpochMilli(), at(0, "17:30").toEpochMilli(), 0))
+        .isTrue();
+  }
+
+  @Test
   void anUnansweredTicketBreachesOnceTheWatermarkPassesTheDeadline() {
     SlaClock clock = new SlaClock(ONE_HOUR, ALWAYS);
     clock.apply(customerCreates(at(0, "10:00")));

@@ -14,6 +14,7 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.sanjeh.core.event.WireValue;
+import org.sanjeh.core.sla.Breach;
 import org.sanjeh.core.sla.SlaClock;
 import org.sanjeh.core.sla.SlaPolicy;
 import org.sanjeh.core.sla.SlaStatus;
@@ -178,9 +179,7 @@ public final class SlaFunction extends KeyedProcessFunction<String, SlaEvent, Sl
           && !has(m, i, TicketMemory.AT_RISK)) {
         raise(i, SlaAlert.AT_RISK, r.atRiskAt().toEpochMilli(), r, clock, m, ctx);
       }
-      if (r.dueAt() != null
-          && r.dueAt().toEpochMilli() < limit
-          && !has(m, i, TicketMemory.BREACHED)) {
+      if (Breach.breached(millis(r.dueAt()), -1, limit) && !has(m, i, TicketMemory.BREACHED)) {
         raise(i, SlaAlert.BREACHED, r.dueAt().toEpochMilli(), r, clock, m, ctx);
         MetricFact breach = fact(r.dueAt().toEpochMilli(), clock, m);
         breach.breaches = 1;
