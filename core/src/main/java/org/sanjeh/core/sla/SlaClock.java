@@ -24,15 +24,20 @@ import org.sanjeh.core.sla.SlaState.TargetState;
  *   <li>Only a public reply by a human agent ({@link TicketEvent#isPublicHumanReply()}) fulfils a
  *       response target; internal notes, bot messages and auto-replies do not.
  *   <li>First response starts at the ticket's creation by the customer, else at the customer's
- *       first message (an agent-created ticket waits for the customer); a reopen restarts it; while
- *       a bot talks with the customer it waits for the hand-off to a person ({@code assigned}).
+ *       first message (an agent-created ticket waits for the customer), and is measured once per
+ *       ticket: a reopen never restarts it; while a bot talks with the customer it waits for the
+ *       hand-off to a person ({@code assigned}).
  *   <li>Next response starts at the oldest unanswered customer message (a {@code ticket_created} by
  *       the customer that carries text counts as one) and stops at the next human reply.
  *   <li>Resolution starts at creation and is fulfilled when the ticket is solved or closed; a
  *       reopen resumes it, so time while solved does not count.
  *   <li>An event's {@code status} is applied after the event itself: a reply that also sets {@code
  *       pending} still fulfils the response first, then pauses the clocks.
- *   <li>Solving a ticket cancels the response targets still running.
+ *   <li>Solving a ticket stops the response targets still running: a breached one stays breached,
+ *       one not yet breached is set aside (status cancelled, out of compliance); a reopen before
+ *       any reply resumes it with the time it had used, the time while solved counted as paused. A
+ *       reopen by the customer starts a next-response cycle at the reopening message.
+ *   <li>A target is breached by the one rule of {@link Breach}.
  *   <li>Events older than the last one applied are ignored and counted as late; an event id seen
  *       again at the same instant is ignored as a duplicate.
  * </ul>
@@ -84,6 +89,7 @@ public final class SlaClock {
       return order;
     }
     updateAttributes(event);
+    boolean wasSolved = state.solved;
     switch (event.type()) {
       case TICKET_CREATED -> created(event, at);
       case CUSTOMER_MESSAGE -> customerContact(at);
@@ -102,6 +108,9 @@ public final class SlaClock {
     }
     if (event.status() != null) {
       statusChanged(event.status(), at);
+    }
+    if (wasSolved && !state.solved && event.authorRole() == AuthorRole.CUSTOMER) {
+      customerContact(at); // the reopening message starts a next-response cycle
     }
     return Applied.APPLIED;
   }
@@ -126,6 +135,10 @@ public final class SlaClock {
     Long due = target == null ? null : crossing(t, target.toMillis(), t.dueReachedAt);
     Long atRisk = target == null ? null : crossing(t, atRiskMillis(target), t.atRiskReachedAt);
     SlaStatus status = status(t, target, due, nowMs);
+    if (t.stoppedAt >= 0) {
+      due = null; // stopped unfulfilled: no deadline is open any more, the status says how it ended
+      atRisk = null;
+    }
     return new TargetReport(
         which,
         status,
@@ -137,6 +150,7 @@ public final class SlaClock {
         Duration.ofMillis(business),
         Duration.ofMillis(wall),
         Duration.ofMillis(paused),
+        t.stoppedAt >= 0,
         t.phase == TargetState.ACTIVE
             && atRisk != null
             && nowMs >= atRisk
@@ -241,12 +255,21 @@ public final class SlaClock {
 
   private void humanReply(long at) {
     state.botHandling = false;
+    if (state.solved) {
+      // a reply on a solved ticket answers what was set aside: a reopen no longer resumes it
+      cancelSetAside(state.firstResponse);
+      cancelSetAside(state.nextResponse);
+      return;
+    }
     fulfil(state.firstResponse, at);
     TargetState next = state.nextResponse;
     if (next.phase == TargetState.ACTIVE) {
       fulfil(next, at);
       long measured = policy.businessTime() ? next.businessMs : next.calendarMs;
       next.completedCycles++;
+      if (Breach.breached(next.dueReachedAt, at, at)) {
+        next.breachedCycles++;
+      }
       next.longestCompletedMs = Math.max(next.longestCompletedMs, measured);
       next.reset();
     }
@@ -267,22 +290,37 @@ public final class SlaClock {
     }
   }
 
+  /**
+   * Solving stops the reply targets without erasing anything: a breached one stays breached, one
+   * not yet breached is set aside (not counted in compliance) until a reopen resumes it.
+   */
   private void solved(long at) {
     state.solved = true;
-    cancel(state.firstResponse, at);
-    cancel(state.nextResponse, at);
-    if (state.resolution.phase == TargetState.ACTIVE) {
-      fulfil(state.resolution, at);
+    setAside(state.firstResponse, at);
+    setAside(state.nextResponse, at);
+    TargetState resolution = state.resolution;
+    if (resolution.phase == TargetState.ACTIVE) {
+      fulfil(resolution, at);
+      if (state.firstResolvedAt < 0) {
+        state.firstResolvedAt = at;
+        state.firstResolutionBusinessMs = resolution.businessMs;
+        state.firstResolutionCalendarMs = resolution.calendarMs;
+      }
     }
   }
 
+  /**
+   * A reopen resumes what the solve stopped, with the time already used; the time while solved
+   * counts as paused. First response is measured once per ticket: a reopen never restarts it.
+   */
   private void reopened(long at) {
     state.solved = false;
-    state.firstResponse.reset();
-    start(state.firstResponse, at);
+    resume(state.firstResponse, at);
+    resume(state.nextResponse, at);
     TargetState resolution = state.resolution;
     if (resolution.phase == TargetState.FULFILLED) {
       resolution.phase = TargetState.ACTIVE;
+      resolution.pausedMs += Math.max(0, at - resolution.fulfilledAt);
       resolution.fulfilledAt = -1;
       resolution.pausedSince = -1;
       resolution.runningSince = at;
@@ -353,9 +391,30 @@ public final class SlaClock {
     t.fulfilledAt = at;
   }
 
-  private void cancel(TargetState t, long at) {
+  private void setAside(TargetState t, long at) {
     if (t.phase == TargetState.ACTIVE) {
       stop(t, at);
+      t.phase = TargetState.SET_ASIDE;
+      t.stoppedAt = at;
+    }
+  }
+
+  private void resume(TargetState t, long at) {
+    if (t.phase != TargetState.SET_ASIDE) {
+      return;
+    }
+    t.phase = TargetState.ACTIVE;
+    t.pausedMs += Math.max(0, at - t.stoppedAt);
+    t.stoppedAt = -1;
+    if (policy.pauses(state.status)) {
+      t.pausedSince = at;
+    } else {
+      t.runningSince = at;
+    }
+  }
+
+  private static void cancelSetAside(TargetState t) {
+    if (t.phase == TargetState.SET_ASIDE) {
       t.phase = TargetState.CANCELLED;
     }
   }
@@ -435,7 +494,10 @@ public final class SlaClock {
     boolean breached = Breach.breached(due == null ? -1 : due, t.fulfilledAt, nowMs);
     return switch (t.phase) {
       case TargetState.NOT_STARTED -> SlaStatus.NOT_STARTED;
-      case TargetState.CANCELLED -> SlaStatus.CANCELLED;
+      case TargetState.CANCELLED, TargetState.SET_ASIDE ->
+          Breach.breached(t.dueReachedAt, -1, t.stoppedAt)
+              ? SlaStatus.BREACHED
+              : SlaStatus.CANCELLED;
       case TargetState.FULFILLED -> breached ? SlaStatus.BREACHED : SlaStatus.ACHIEVED;
       default -> {
         if (breached) {

@@ -29,6 +29,12 @@ public final class SlaState implements Serializable {
 
   public boolean solved;
 
+  /** The first solve: first resolution (Zendesk's measure); {@link #resolution} is the last. */
+  public long firstResolvedAt = -1;
+
+  public long firstResolutionBusinessMs = -1;
+  public long firstResolutionCalendarMs = -1;
+
   /** The latest event applied, and the ids applied at that same millisecond, for deduplication. */
   public long lastEventAt = -1;
 
@@ -51,7 +57,10 @@ public final class SlaState implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    /** NOT_STARTED, ACTIVE (running or paused), FULFILLED or CANCELLED. */
+    /**
+     * NOT_STARTED, ACTIVE (running or paused), FULFILLED, SET_ASIDE (a solve stopped it before it
+     * was fulfilled; a reopen resumes it) or CANCELLED (stopped for good).
+     */
     public byte phase;
 
     public long startedAt = -1;
@@ -68,13 +77,20 @@ public final class SlaState implements Serializable {
     public long pausedMs;
     public long fulfilledAt = -1;
 
+    /** When a solve set it aside (or a merge cancelled it) unfulfilled; -1 otherwise. */
+    public long stoppedAt = -1;
+
     /** When the measured time reached the target / the at-risk share, once it has. */
     public long dueReachedAt = -1;
 
     public long atRiskReachedAt = -1;
 
-    /** Next response only: completed cycles and the longest of them, in the policy's measure. */
+    /**
+     * Next response only: completed cycles, those breached, the longest, in the policy's measure.
+     */
     public int completedCycles;
+
+    public int breachedCycles;
 
     public long longestCompletedMs = -1;
 
@@ -84,6 +100,7 @@ public final class SlaState implements Serializable {
     static final byte ACTIVE = 1;
     static final byte FULFILLED = 2;
     static final byte CANCELLED = 3;
+    static final byte SET_ASIDE = 4;
 
     void reset() {
       phase = NOT_STARTED;
@@ -94,6 +111,7 @@ public final class SlaState implements Serializable {
       calendarMs = 0;
       pausedMs = 0;
       fulfilledAt = -1;
+      stoppedAt = -1;
       dueReachedAt = -1;
       atRiskReachedAt = -1;
     }

@@ -12,7 +12,8 @@ import java.time.Instant;
  * @param fulfilledAt when a human reply (or the resolution) fulfilled it, else null
  * @param elapsedBusiness business time counted while running
  * @param elapsedCalendar wall-clock time counted while running
- * @param paused wall-clock time spent paused
+ * @param paused wall-clock time spent paused (and solved, for a target a reopen resumed)
+ * @param stopped stopped unfulfilled (set aside by a solve, or cancelled): no deadline is open
  */
 public record TargetReport(
     SlaTarget which,
@@ -25,6 +26,7 @@ public record TargetReport(
     Duration elapsedBusiness,
     Duration elapsedCalendar,
     Duration paused,
+    boolean stopped,
     boolean atRisk) {
 
   /** The measure the policy counts (business or calendar) compared with the target. */

@@ -105,7 +105,8 @@ class SlaClockTest {
   }
 
   @Test
-  void reopeningRestartsTheFirstResponseAndResumesResolution() {
+  void reopeningResumesResolutionAndNeverRestartsTheFirstResponse() {
+    // issue 12 rule 4 changed this test: a reopen used to restart the first response
     SlaClock clock = new SlaClock(ONE_HOUR, ALWAYS);
     clock.apply(customerCreates(at(0, "10:00")));
     clock.apply(reply(at(0, "10:10")));
@@ -113,14 +114,86 @@ class SlaClockTest {
     clock.apply(event(at(0, "15:00"), EventType.REOPENED, AuthorRole.CUSTOMER));
 
     TargetReport first = clock.report(SlaTarget.FIRST_RESPONSE, at(0, "15:30"));
-    assertThat(first.startedAt()).isEqualTo(at(0, "15:00"));
-    assertThat(first.status()).isEqualTo(SlaStatus.RUNNING);
-    assertThat(first.dueAt()).isEqualTo(at(0, "16:00"));
+    assertThat(first.startedAt()).isEqualTo(at(0, "10:00"));
+    assertThat(first.status()).isEqualTo(SlaStatus.ACHIEVED);
+    assertThat(first.fulfilledAt()).isEqualTo(at(0, "10:10"));
     TargetReport resolution = clock.report(SlaTarget.RESOLUTION, at(0, "15:30"));
     assertThat(resolution.status()).isEqualTo(SlaStatus.RUNNING);
     assertThat(resolution.elapsedBusiness())
         .as("1h before the solve + 30 min since the reopen; the 4 solved hours do not count")
         .isEqualTo(Duration.ofMinutes(90));
+    TargetReport next = clock.report(SlaTarget.NEXT_RESPONSE, at(0, "15:30"));
+    assertThat(next.startedAt())
+        .as("the reopening message starts a cycle")
+        .isEqualTo(at(0, "15:00"));
+    assertThat(next.status()).isEqualTo(SlaStatus.RUNNING);
+  }
+
+  @Test
+  void theNextResponseTargetWorksAgainAfterASolveAndReopen() {
+    SlaClock clock = new SlaClock(ONE_HOUR, ALWAYS);
+    clock.apply(customerCreates(at(0, "10:00")));
+    clock.apply(reply(at(0, "10:10")));
+    clock.apply(customerMessage(at(0, "10:20")));
+    clock.apply(status(at(0, "10:30"), TicketStatus.SOLVED));
+    clock.apply(customerMessage(at(0, "12:00")).toBuilder().status(TicketStatus.OPEN).build());
+    clock.apply(reply(at(0, "14:30")));
+    clock.apply(status(at(0, "15:00"), TicketStatus.SOLVED));
+
+    assertThat(clock.nextResponseCycles()).isEqualTo(2);
+    assertThat(clock.state().nextResponse.breachedCycles)
+        .as("10 min before the solve + 2 h 30 since the reopen > 2 h")
+        .isEqualTo(1);
+    assertThat(clock.longestNextResponse()).contains(Duration.ofMinutes(160));
+    assertThat(clock.state().firstResolvedAt).isEqualTo(at(0, "10:30").toEpochMilli());
+    assertThat(clock.state().firstResolutionBusinessMs)
+        .isEqualTo(Duration.ofMinutes(30).toMillis());
+    assertThat(clock.report(SlaTarget.RESOLUTION, at(0, "15:00")).elapsedBusiness())
+        .as("full resolution: 30 min + 3 h")
+        .isEqualTo(Duration.ofMinutes(210));
+  }
+
+  @Test
+  void solvingWithoutAReplyKeepsABreachAlreadyIncurred() {
+    SlaClock clock = new SlaClock(ONE_HOUR, ALWAYS);
+    clock.apply(customerCreates(at(0, "10:00")));
+    clock.apply(status(at(0, "11:30"), TicketStatus.SOLVED));
+
+    TargetReport first = clock.report(SlaTarget.FIRST_RESPONSE, at(0, "12:00"));
+    assertThat(first.status()).isEqualTo(SlaStatus.BREACHED);
+    assertThat(first.stopped()).isTrue();
+    assertThat(clock.report(SlaTarget.NEXT_RESPONSE, at(0, "12:00")).status())
+        .as("due 12:00, not yet breached at the solve: set aside")
+        .isEqualTo(SlaStatus.CANCELLED);
+  }
+
+  @Test
+  void aReopenBeforeAnyReplyResumesASetAsideTargetWithTheTimeItHadUsed() {
+    SlaClock clock = new SlaClock(ONE_HOUR, ALWAYS);
+    clock.apply(customerCreates(at(0, "10:00")));
+    clock.apply(status(at(0, "10:30"), TicketStatus.SOLVED));
+    assertThat(clock.report(SlaTarget.FIRST_RESPONSE, at(0, "11:00")).status())
+        .isEqualTo(SlaStatus.CANCELLED);
+    clock.apply(event(at(0, "12:00"), EventType.REOPENED, AuthorRole.AGENT));
+
+    TargetReport first = clock.report(SlaTarget.FIRST_RESPONSE, at(0, "12:10"));
+    assertThat(first.status()).isEqualTo(SlaStatus.RUNNING);
+    assertThat(first.startedAt()).isEqualTo(at(0, "10:00"));
+    assertThat(first.elapsedBusiness()).isEqualTo(Duration.ofMinutes(40));
+    assertThat(first.paused()).as("the time while solved").isEqualTo(Duration.ofMinutes(90));
+    assertThat(first.dueAt()).isEqualTo(at(0, "12:30"));
+  }
+
+  @Test
+  void aReplyWhileSolvedMeansAReopenDoesNotResumeTheSetAsideTarget() {
+    SlaClock clock = new SlaClock(ONE_HOUR, ALWAYS);
+    clock.apply(customerCreates(at(0, "10:00")));
+    clock.apply(status(at(0, "10:30"), TicketStatus.SOLVED));
+    clock.apply(reply(at(0, "10:40")));
+    clock.apply(event(at(0, "12:00"), EventType.REOPENED, AuthorRole.AGENT));
+
+    assertThat(clock.report(SlaTarget.FIRST_RESPONSE, at(0, "13:00")).status())
+        .isEqualTo(SlaStatus.CANCELLED);
   }
 
   @Test
@@ -346,7 +419,10 @@ class SlaClockTest {
     TargetReport first = restored.report(SlaTarget.FIRST_RESPONSE, at(1, "11:00"));
     assertThat(first.elapsedBusiness()).isEqualTo(Duration.ofMinutes(30));
     assertThat(first.status()).isEqualTo(SlaStatus.ACHIEVED);
-    assertThat(bytes.length).as("compact state: %d bytes", bytes.length).isLessThan(1200);
+    // Java serialization spells every field name out; issue 12 added a few dozen fields (the bound
+    // was
+    // 1200 bytes); Flink's POJO serializer writes values only
+    assertThat(bytes.length).as("compact state: %d bytes", bytes.length).isLessThan(2000);
   }
 
   private static byte[] serialize(SlaState state) throws IOException {

@@ -178,10 +178,15 @@ public final class Replay {
     node.set("first_response", target(row.firstResponse));
     ObjectNode next = target(row.nextResponse);
     next.put("completed_cycles", row.nextResponseCycles);
+    next.put("breached_cycles", row.nextResponseBreached);
     next.put(
         "longest_s", row.nextResponseLongestMs < 0 ? null : row.nextResponseLongestMs / 1000.0);
     node.set("next_response", next);
-    node.set("resolution", target(row.resolution));
+    ObjectNode resolution = target(row.resolution);
+    resolution.put("first_fulfilled_at", instant(row.firstResolvedAt));
+    resolution.put("first_business_s", seconds(row.firstResolutionBusinessMs));
+    resolution.put("first_calendar_s", seconds(row.firstResolutionCalendarMs));
+    node.set("resolution", resolution);
     return node.toString();
   }
 
@@ -196,6 +201,10 @@ public final class Replay {
     node.put("calendar_s", t.calendarMs / 1000.0);
     node.put("paused_s", t.pausedMs / 1000.0);
     return node;
+  }
+
+  private static Double seconds(long millis) {
+    return millis < 0 ? null : millis / 1000.0;
   }
 
   private static String instant(long millis) {

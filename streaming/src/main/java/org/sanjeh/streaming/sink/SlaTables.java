@@ -18,7 +18,10 @@ import org.sanjeh.warehouse.write.BatchedWriter;
 import org.sanjeh.warehouse.write.DeadLetter;
 import org.sanjeh.warehouse.write.TicketEventTables;
 
-/** The job's outputs as ClickHouse rows (tables defined in warehouse migration V008). */
+/**
+ * The job's outputs as ClickHouse rows (tables defined in warehouse migrations V008, V013 and
+ * V014).
+ */
 public final class SlaTables {
 
   private SlaTables() {}
@@ -99,6 +102,10 @@ public final class SlaTables {
           "res_business_s",
           "res_calendar_s",
           "res_paused_s",
+          "nr_breached",
+          "res_first_fulfilled_at",
+          "res_first_business_s",
+          "res_first_calendar_s",
           "version");
     }
 
@@ -118,6 +125,10 @@ public final class SlaTables {
       out.uint32(u.nextResponseCycles);
       out.float64(seconds(u.nextResponseLongestMs));
       target(u.resolution, out);
+      out.uint32(u.nextResponseBreached);
+      out.dateTimeMillis(u.firstResolvedAt);
+      out.float64(seconds(u.firstResolutionBusinessMs));
+      out.float64(seconds(u.firstResolutionCalendarMs));
       out.uint64(u.version);
     }
 

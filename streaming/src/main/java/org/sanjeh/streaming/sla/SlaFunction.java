@@ -167,10 +167,7 @@ public final class SlaFunction extends KeyedProcessFunction<String, SlaEvent, Sl
       long limit, TargetReport[] reports, SlaClock clock, TicketMemory m, Context ctx) {
     for (int i = 0; i < TARGETS.length; i++) {
       TargetReport r = reports[i];
-      if (r.startedAt() == null
-          || r.fulfilledAt() != null
-          || r.status() == SlaStatus.CANCELLED
-          || r.target() == null) {
+      if (r.startedAt() == null || r.fulfilledAt() != null || r.stopped() || r.target() == null) {
         continue;
       }
       adoptClock(i, r, m);
@@ -195,9 +192,7 @@ public final class SlaFunction extends KeyedProcessFunction<String, SlaEvent, Sl
       TargetReport r = reports[i];
       boolean alerted = (m.alerted[i] & (TicketMemory.AT_RISK | TicketMemory.BREACHED)) != 0;
       boolean over =
-          r.fulfilledAt() != null
-              || r.status() == SlaStatus.CANCELLED
-              || millis(r.startedAt()) != m.alertedClockStart[i];
+          r.fulfilledAt() != null || r.stopped() || millis(r.startedAt()) != m.alertedClockStart[i];
       if (alerted && over && !has(m, i, TicketMemory.RECOVERED)) {
         raise(i, SlaAlert.RECOVERED, at, r, clock, m, ctx);
       }
@@ -384,6 +379,10 @@ public final class SlaFunction extends KeyedProcessFunction<String, SlaEvent, Sl
     row.nextResponse = TargetRow.of(reports[SlaTarget.NEXT_RESPONSE.ordinal()]);
     row.resolution = TargetRow.of(reports[SlaTarget.RESOLUTION.ordinal()]);
     row.nextResponseCycles = clock.nextResponseCycles();
+    row.nextResponseBreached = state.nextResponse.breachedCycles;
+    row.firstResolvedAt = state.firstResolvedAt;
+    row.firstResolutionBusinessMs = state.firstResolutionBusinessMs;
+    row.firstResolutionCalendarMs = state.firstResolutionCalendarMs;
     row.nextResponseLongestMs = clock.longestNextResponse().map(Duration::toMillis).orElse(-1L);
     return row;
   }

@@ -27,6 +27,15 @@ public final class SlaUpdate {
   public TargetRow resolution;
   public int nextResponseCycles;
 
+  /** Completed next-response cycles whose reply came after the deadline. */
+  public int nextResponseBreached;
+
+  /** First resolution (to the first solve; {@link #resolution} runs to the last): -1 if none. */
+  public long firstResolvedAt = -1;
+
+  public long firstResolutionBusinessMs = -1;
+  public long firstResolutionCalendarMs = -1;
+
   /** The longest completed next-response cycle in the policy's measure, ms; -1 if none. */
   public long nextResponseLongestMs = -1;
 

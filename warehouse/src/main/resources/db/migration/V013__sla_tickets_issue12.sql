@@ -1,0 +1,11 @@
+-- SLA semantics of issue 12 (docs/metrics.md): what the ticket rows report beyond V008.
+-- One ALTER per column: ClickHouse 18.16 and current ClickHouse both add a column with its
+-- default to the parts already written (0, 1970-01-01 00:00:00, ''), without rewriting them.
+
+-- Next-response cycles whose reply came after their deadline (nr_cycles counts them all).
+ALTER TABLE sla_tickets ADD COLUMN nr_breached UInt32 AFTER nr_longest_s;
+
+-- First resolution (creation to the first solve); res_* is full resolution (to the last solve).
+ALTER TABLE sla_tickets ADD COLUMN res_first_fulfilled_at DateTime AFTER res_paused_s;
+ALTER TABLE sla_tickets ADD COLUMN res_first_business_s Float64 AFTER res_first_fulfilled_at;
+ALTER TABLE sla_tickets ADD COLUMN res_first_calendar_s Float64 AFTER res_first_business_s;
