@@ -31,6 +31,7 @@ import org.sanjeh.core.sla.SlaState.TargetState;
  *       the customer that carries text counts as one) and stops at the next human reply.
  *   <li>Resolution starts at creation and is fulfilled when the ticket is solved or closed; a
  *       reopen resumes it, so time while solved does not count.
+ *   <li>A customer message without a status on a pending or on-hold ticket opens it again.
  *   <li>An event's {@code status} is applied after the event itself: a reply that also sets {@code
  *       pending} still fulfils the response first, then pauses the clocks.
  *   <li>Solving a ticket stops the response targets still running: a breached one stays breached,
@@ -92,7 +93,12 @@ public final class SlaClock {
     boolean wasSolved = state.solved;
     switch (event.type()) {
       case TICKET_CREATED -> created(event, at);
-      case CUSTOMER_MESSAGE -> customerContact(at);
+      case CUSTOMER_MESSAGE -> {
+        if (event.status() == null) {
+          customerAnswered(at);
+        }
+        customerContact(at);
+      }
       case AGENT_REPLY -> {
         if (event.isPublicHumanReply()) {
           humanReply(at);
@@ -251,6 +257,18 @@ public final class SlaClock {
       start(state.firstResponse, at);
     }
     start(state.nextResponse, at);
+  }
+
+  /**
+   * A customer writing on a ticket that waits for them (pending) or is on hold resumes the clocks,
+   * as Zendesk reopens it. Only when the event says nothing: live channels send no status, and a
+   * help desk that keeps the ticket pending says so in the event.
+   */
+  private void customerAnswered(long at) {
+    if (!state.solved
+        && (state.status == TicketStatus.PENDING || state.status == TicketStatus.ON_HOLD)) {
+      statusChanged(TicketStatus.OPEN, at);
+    }
   }
 
   private void humanReply(long at) {

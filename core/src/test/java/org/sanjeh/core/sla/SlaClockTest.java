@@ -214,6 +214,28 @@ class SlaClockTest {
   }
 
   @Test
+  void aCustomerMessageOnAPendingTicketResumesTheClocksUnlessItCarriesAStatus() {
+    for (TicketStatus carried : new TicketStatus[] {null, TicketStatus.PENDING}) {
+      SlaClock clock = new SlaClock(ONE_HOUR, ALWAYS);
+      clock.apply(customerCreates(at(0, "10:00")));
+      clock.apply(reply(at(0, "10:10")).toBuilder().status(TicketStatus.PENDING).build());
+      clock.apply(customerMessage(at(0, "11:00")).toBuilder().status(carried).build());
+
+      TargetReport resolution = clock.report(SlaTarget.RESOLUTION, at(0, "11:30"));
+      if (carried == null) {
+        assertThat(resolution.status()).isEqualTo(SlaStatus.RUNNING);
+        assertThat(resolution.elapsedBusiness()).isEqualTo(Duration.ofMinutes(40));
+        assertThat(clock.state().status).isEqualTo(TicketStatus.OPEN);
+      } else {
+        assertThat(resolution.status())
+            .as("the event keeps it pending")
+            .isEqualTo(SlaStatus.PAUSED);
+        assertThat(resolution.elapsedBusiness()).isEqualTo(Duration.ofMinutes(10));
+      }
+    }
+  }
+
+  @Test
   void businessHoursPushTheDeadlineOverTheNight() {
     SlaClock clock = new SlaClock(ONE_HOUR, NINE_TO_FIVE);
     clock.apply(customerCreates(at(0, "16:30")));
