@@ -154,7 +154,7 @@ public final class SlaClock {
         instant(atRisk),
         instant(t.fulfilledAt),
         Duration.ofMillis(business),
-        Duration.ofMillis(wall),
+        Duration.ofMillis(wall + paused),
         Duration.ofMillis(paused),
         t.stoppedAt >= 0,
         t.phase == TargetState.ACTIVE
@@ -322,7 +322,7 @@ public final class SlaClock {
       if (state.firstResolvedAt < 0) {
         state.firstResolvedAt = at;
         state.firstResolutionBusinessMs = resolution.businessMs;
-        state.firstResolutionCalendarMs = resolution.calendarMs;
+        state.firstResolutionCalendarMs = resolution.calendarMs + resolution.pausedMs;
       }
     }
   }
