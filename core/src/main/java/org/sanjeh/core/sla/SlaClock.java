@@ -73,6 +73,9 @@ public final class SlaClock {
     this.calendar = calendar;
     this.state = state;
     this.targets = policy.targetsFor(state.priority, state.customerTier, state.channel);
+    if (state.lastEventAt >= 0) {
+      retarget(state.lastEventAt); // restored under another policy file: its targets apply now
+    }
   }
 
   public static SlaClock restore(SlaState state, SlaPolicy policy, BusinessCalendar calendar) {
@@ -89,7 +92,7 @@ public final class SlaClock {
     if (order != Applied.APPLIED) {
       return order;
     }
-    updateAttributes(event);
+    updateAttributes(event, at);
     boolean wasSolved = state.solved;
     switch (event.type()) {
       case TICKET_CREATED -> created(event, at);
@@ -219,7 +222,7 @@ public final class SlaClock {
     return Applied.APPLIED;
   }
 
-  private void updateAttributes(TicketEvent event) {
+  private void updateAttributes(TicketEvent event, long at) {
     boolean changed = false;
     if (event.priority() != null && event.priority() != state.priority) {
       state.priority = event.priority();
@@ -235,7 +238,54 @@ public final class SlaClock {
     }
     if (changed) {
       targets = policy.targetsFor(state.priority, state.customerTier, state.channel);
+      retarget(at);
     }
+  }
+
+  /**
+   * Gives the unfinished targets whose target changed (a new priority, tier or channel, or another
+   * policy file) the new target, counted from their original start: the time already used stays,
+   * the deadline moves, and one already past is reached (alerted at once). Fulfilled targets keep
+   * their result.
+   */
+  private void retarget(long at) {
+    for (SlaTarget which : SlaTarget.values()) {
+      TargetState t = state.of(which);
+      long now = targetMs(which);
+      if (t.phase != TargetState.ACTIVE && t.phase != TargetState.SET_ASIDE) {
+        continue;
+      }
+      if (t.targetMs == 0 || t.targetMs == now) {
+        t.targetMs = now;
+        continue;
+      }
+      if (t.runningSince >= 0 && at > t.runningSince) {
+        t.businessMs += segmentBusiness(t.runningSince, at);
+        t.calendarMs += at - t.runningSince;
+        t.runningSince = at;
+      }
+      t.targetMs = now;
+      t.dueReachedAt = now < 0 ? -1 : reachedBy(t, now, at);
+      t.atRiskReachedAt = now < 0 ? -1 : reachedBy(t, atRiskMillis(Duration.ofMillis(now)), at);
+    }
+  }
+
+  /**
+   * When the target's measure reached {@code threshold}, if it has by {@code at}: exact when the
+   * clock has run in one piece since its start, else {@code at} (the pauses in between are summed,
+   * not kept).
+   */
+  private long reachedBy(TargetState t, long threshold, long at) {
+    long measured = policy.businessTime() ? t.businessMs : t.calendarMs;
+    if (measured < threshold) {
+      return -1;
+    }
+    return t.pausedMs == 0 ? advance(t.startedAt, threshold) : at;
+  }
+
+  private long targetMs(SlaTarget which) {
+    Duration target = targets.of(which);
+    return target == null ? -1 : target.toMillis();
   }
 
   private void created(TicketEvent event, long at) {
@@ -372,6 +422,7 @@ public final class SlaClock {
     }
     t.phase = TargetState.ACTIVE;
     t.startedAt = at;
+    t.targetMs = targetMs(which(t));
     if (policy.pauses(state.status)) {
       t.pausedSince = at;
     } else {

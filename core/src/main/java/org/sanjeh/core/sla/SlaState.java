@@ -65,6 +65,12 @@ public final class SlaState implements Serializable {
 
     public long startedAt = -1;
 
+    /**
+     * The target (ms) the reached instants below were worked out for; -1 none, 0 not recorded
+     * (state written before it was kept: the current target is adopted).
+     */
+    public long targetMs;
+
     /** Start of the current running segment; -1 while paused or not active. */
     public long runningSince = -1;
 
@@ -105,6 +111,7 @@ public final class SlaState implements Serializable {
     void reset() {
       phase = NOT_STARTED;
       startedAt = -1;
+      targetMs = 0;
       runningSince = -1;
       pausedSince = -1;
       businessMs = 0;

@@ -432,6 +432,27 @@ class SlaClockTest {
   }
 
   @Test
+  void anotherPolicyFileGivesRunningTargetsItsTargetsFromTheirOriginalStart() {
+    SlaClock clock = new SlaClock(ONE_HOUR, ALWAYS);
+    clock.apply(customerCreates(at(0, "10:00")));
+    clock.apply(reply(at(0, "10:50")));
+    clock.apply(customerMessage(at(0, "11:00")));
+
+    SlaPolicy tighter =
+        SlaPolicy.uniform(
+            "tighter",
+            new SlaTargets(Duration.ofMinutes(30), Duration.ofMinutes(30), Duration.ofHours(8)));
+    SlaClock restored = SlaClock.restore(clock.state(), tighter, ALWAYS);
+
+    assertThat(restored.report(SlaTarget.FIRST_RESPONSE, at(0, "12:00")).status())
+        .as("fulfilled in 50 min under the old target: keeps its result")
+        .isEqualTo(SlaStatus.ACHIEVED);
+    TargetReport next = restored.report(SlaTarget.NEXT_RESPONSE, at(0, "11:10"));
+    assertThat(next.dueAt()).isEqualTo(at(0, "11:30"));
+    assertThat(next.target()).isEqualTo(Duration.ofMinutes(30));
+  }
+
+  @Test
   void theStateSurvivesSerializationAndTheRestoredClockCarriesOn() throws Exception {
     SlaClock clock = new SlaClock(ONE_HOUR, NINE_TO_FIVE);
     clock.apply(customerCreates(at(0, "16:30")));

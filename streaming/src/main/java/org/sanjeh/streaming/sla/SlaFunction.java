@@ -127,6 +127,8 @@ public final class SlaFunction extends KeyedProcessFunction<String, SlaEvent, Sl
     TargetReport[] after = reports(clock, at);
     countFacts(event, after, clock, m, wasSolved, hadFirstResponse, ctx);
     alertRecoveries(at, after, clock, m, ctx);
+    // a new target (a priority change) can put a deadline in the past: alert it now, not later
+    alertCrossingsBefore(at, after, clock, m, ctx);
     out.collect(row(ctx.getCurrentKey(), after, clock, m, at));
     scheduleTimers(at, clock, m, ctx);
     memory.update(m);

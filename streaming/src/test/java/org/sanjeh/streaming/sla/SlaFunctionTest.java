@@ -139,6 +139,36 @@ class SlaFunctionTest {
   }
 
   @Test
+  void aPriorityChangeThatPutsTheDeadlineInThePastAlertsAtOnce() throws Exception {
+    close();
+    harness =
+        ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+            new SlaFunction(
+                """
+                {"name": "tiered", "calendar": {"timezone": "UTC", "hours": "always"},
+                 "business_time": false,
+                 "rules": [{"priorities": ["urgent"], "first_response_minutes": 30},
+                           {"first_response_minutes": 60}]}
+                """,
+                Duration.ofDays(2)),
+            e -> e.ticketId,
+            Types.STRING);
+    harness.open();
+    send(event("e1", 0, EventType.TICKET_CREATED, AuthorRole.CUSTOMER));
+    SlaEvent urgent = event("e2", 40, EventType.PRIORITY_CHANGED, AuthorRole.AGENT);
+    urgent.priority = org.sanjeh.core.event.Priority.URGENT;
+    send(urgent);
+
+    assertThat(alertsAsText())
+        .as("no watermark has passed minute 30: the event itself raises the alerts")
+        .containsExactly(
+            "first_response at_risk " + (at(22) + 30_000), "first_response breached " + at(30));
+    assertThat(lastRow().firstResponse.status).isEqualTo("breached");
+    assertThat(lastRow().firstResponse.dueAt).isEqualTo(at(30));
+    assertThat(facts().stream().mapToInt(f -> f.breaches).sum()).isEqualTo(1);
+  }
+
+  @Test
   void aSolvedTicketIsForgottenAfterTheRetentionWithNoTimerLeft() throws Exception {
     send(event("e1", 0, EventType.TICKET_CREATED, AuthorRole.CUSTOMER));
     send(event("e2", 20, EventType.AGENT_REPLY, AuthorRole.AGENT));
