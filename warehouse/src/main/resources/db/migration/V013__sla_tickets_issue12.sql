@@ -9,3 +9,7 @@ ALTER TABLE sla_tickets ADD COLUMN nr_breached UInt32 AFTER nr_longest_s;
 ALTER TABLE sla_tickets ADD COLUMN res_first_fulfilled_at DateTime AFTER res_paused_s;
 ALTER TABLE sla_tickets ADD COLUMN res_first_business_s Float64 AFTER res_first_fulfilled_at;
 ALTER TABLE sla_tickets ADD COLUMN res_first_calendar_s Float64 AFTER res_first_business_s;
+
+-- 'merged' or 'deleted' when the ticket left the metrics that way (every target then reads
+-- cancelled); dashboards count only rows with removed = ''.
+ALTER TABLE sla_tickets ADD COLUMN removed String AFTER ticket_status;

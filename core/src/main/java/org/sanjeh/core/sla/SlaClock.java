@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.sanjeh.core.calendar.BusinessCalendar;
 import org.sanjeh.core.event.AuthorRole;
+import org.sanjeh.core.event.EventType;
 import org.sanjeh.core.event.TicketEvent;
 import org.sanjeh.core.event.TicketStatus;
 import org.sanjeh.core.sla.SlaState.TargetState;
@@ -92,6 +93,9 @@ public final class SlaClock {
     if (order != Applied.APPLIED) {
       return order;
     }
+    if (removed()) {
+      return Applied.APPLIED; // a merged or deleted ticket's clocks stay stopped
+    }
     updateAttributes(event, at);
     boolean wasSolved = state.solved;
     switch (event.type()) {
@@ -111,11 +115,12 @@ public final class SlaClock {
       case ASSIGNED -> assigned(event, at);
       case RESOLVED, CLOSED -> solved(at);
       case REOPENED -> reopened(at);
+      case MERGED, DELETED -> removed(event.type() == EventType.DELETED, at);
       default -> {
         // notes, priority and tag changes, merges: no clock moves, beyond the status below
       }
     }
-    if (event.status() != null) {
+    if (event.status() != null && !removed()) {
       statusChanged(event.status(), at);
     }
     if (wasSolved && !state.solved && event.authorRole() == AuthorRole.CUSTOMER) {
@@ -358,6 +363,28 @@ public final class SlaClock {
     }
   }
 
+  /** Whether the ticket was merged into another or deleted. */
+  public boolean removed() {
+    return state.merged || state.deleted;
+  }
+
+  /**
+   * A merge stops the ticket's clocks for good (the surviving ticket carries the conversation on),
+   * and so does a deletion: whatever was unfinished is cancelled, even a breach, so that nothing of
+   * this ticket counts in compliance or the backlog.
+   */
+  private void removed(boolean deleted, long at) {
+    for (SlaTarget which : SlaTarget.values()) {
+      TargetState t = state.of(which);
+      if (t.phase == TargetState.ACTIVE || t.phase == TargetState.SET_ASIDE) {
+        setAside(t, at);
+        t.phase = TargetState.CANCELLED;
+      }
+    }
+    state.merged = !deleted;
+    state.deleted = deleted;
+  }
+
   /**
    * Solving stops the reply targets without erasing anything: a breached one stays breached, one
    * not yet breached is set aside (not counted in compliance) until a reopen resumes it.
@@ -561,10 +588,13 @@ public final class SlaClock {
       return SlaStatus.NOT_STARTED;
     }
     boolean breached = Breach.breached(due == null ? -1 : due, t.fulfilledAt, nowMs);
+    if (state.deleted) {
+      return SlaStatus.CANCELLED; // a deleted ticket counts nowhere, not even what it achieved
+    }
     return switch (t.phase) {
       case TargetState.NOT_STARTED -> SlaStatus.NOT_STARTED;
       case TargetState.CANCELLED, TargetState.SET_ASIDE ->
-          Breach.breached(t.dueReachedAt, -1, t.stoppedAt)
+          !removed() && Breach.breached(t.dueReachedAt, -1, t.stoppedAt)
               ? SlaStatus.BREACHED
               : SlaStatus.CANCELLED;
       case TargetState.FULFILLED -> breached ? SlaStatus.BREACHED : SlaStatus.ACHIEVED;

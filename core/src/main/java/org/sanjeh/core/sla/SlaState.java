@@ -29,6 +29,11 @@ public final class SlaState implements Serializable {
 
   public boolean solved;
 
+  /** Merged into another ticket or deleted: every clock stopped, the ticket out of the metrics. */
+  public boolean merged;
+
+  public boolean deleted;
+
   /** The first solve: first resolution (Zendesk's measure); {@link #resolution} is the last. */
   public long firstResolvedAt = -1;
 

@@ -453,6 +453,30 @@ class SlaClockTest {
   }
 
   @Test
+  void aMergeCancelsEveryUnfinishedTargetEvenABreachAndADeletionCancelsAll() {
+    SlaClock merged = new SlaClock(ONE_HOUR, ALWAYS);
+    merged.apply(customerCreates(at(0, "10:00")));
+    merged.apply(
+        event(at(0, "11:30"), EventType.MERGED, AuthorRole.AGENT).toBuilder()
+            .mergedInto("T-2")
+            .build());
+    merged.apply(reply(at(0, "11:40")));
+
+    assertThat(merged.report(at(0, "12:00")).values())
+        .extracting(TargetReport::status)
+        .containsOnly(SlaStatus.CANCELLED);
+    assertThat(merged.removed()).isTrue();
+
+    SlaClock deleted = new SlaClock(ONE_HOUR, ALWAYS);
+    deleted.apply(customerCreates(at(0, "10:00")));
+    deleted.apply(reply(at(0, "10:10")));
+    deleted.apply(event(at(0, "10:20"), EventType.DELETED, AuthorRole.SYSTEM));
+    assertThat(deleted.report(at(0, "12:00")).values())
+        .extracting(TargetReport::status)
+        .containsOnly(SlaStatus.CANCELLED);
+  }
+
+  @Test
   void theStateSurvivesSerializationAndTheRestoredClockCarriesOn() throws Exception {
     SlaClock clock = new SlaClock(ONE_HOUR, NINE_TO_FIVE);
     clock.apply(customerCreates(at(0, "16:30")));

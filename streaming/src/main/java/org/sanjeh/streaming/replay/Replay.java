@@ -175,6 +175,7 @@ public final class Replay {
     node.put("team", row.team);
     node.put("priority", row.priority);
     node.put("status", row.ticketStatus);
+    node.put("removed", row.removed);
     node.set("first_response", target(row.firstResponse));
     ObjectNode next = target(row.nextResponse);
     next.put("completed_cycles", row.nextResponseCycles);

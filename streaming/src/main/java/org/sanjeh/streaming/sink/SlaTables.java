@@ -106,6 +106,7 @@ public final class SlaTables {
           "res_first_fulfilled_at",
           "res_first_business_s",
           "res_first_calendar_s",
+          "removed",
           "version");
     }
 
@@ -129,6 +130,7 @@ public final class SlaTables {
       out.dateTimeMillis(u.firstResolvedAt);
       out.float64(seconds(u.firstResolutionBusinessMs));
       out.float64(seconds(u.firstResolutionCalendarMs));
+      out.string(u.removed);
       out.uint64(u.version);
     }
 

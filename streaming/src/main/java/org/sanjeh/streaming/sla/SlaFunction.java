@@ -3,6 +3,7 @@ package org.sanjeh.streaming.sla;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -141,7 +142,7 @@ public final class SlaFunction extends KeyedProcessFunction<String, SlaEvent, Sl
     }
     if (timestamp == m.cleanupTimer) {
       m.cleanupTimer = -1;
-      if (m.sla.solved) {
+      if (finished(m)) {
         if (m.deadlineTimer >= 0) {
           ctx.timerService().deleteEventTimeTimer(m.deadlineTimer);
         }
@@ -182,7 +183,7 @@ public final class SlaFunction extends KeyedProcessFunction<String, SlaEvent, Sl
         raise(i, SlaAlert.BREACHED, r.dueAt().toEpochMilli(), r, clock, m, ctx);
         MetricFact breach = fact(r.dueAt().toEpochMilli(), clock, m);
         breach.breaches = 1;
-        facts.add(breach);
+        count(breach, m);
       }
     }
   }
@@ -262,7 +263,7 @@ public final class SlaFunction extends KeyedProcessFunction<String, SlaEvent, Sl
       case TICKET_CREATED -> {
         MetricFact created = fact(at, clock, m);
         created.created = 1;
-        facts.add(created);
+        count(created, m);
       }
       default -> {}
     }
@@ -272,29 +273,50 @@ public final class SlaFunction extends KeyedProcessFunction<String, SlaEvent, Sl
       response.firstResponses = 1;
       response.frtMs =
           after[SlaTarget.FIRST_RESPONSE.ordinal()].measured(policy.businessTime()).toMillis();
-      facts.add(response);
+      count(response, m);
     }
     if (!wasSolved && m.sla.solved) {
       MetricFact solved = fact(at, clock, m);
       solved.solved = 1;
-      facts.add(solved);
+      count(solved, m);
     } else if (wasSolved && !m.sla.solved) {
       MetricFact reopened = fact(at, clock, m);
       reopened.reopened = 1;
-      facts.add(reopened);
+      count(reopened, m);
       if (m.cleanupTimer >= 0) {
         ctx.timerService().deleteEventTimeTimer(m.cleanupTimer);
         m.cleanupTimer = -1;
       }
     }
+    if (m.sla.deleted) {
+      uncount(m);
+    }
     countBacklog(at, clock, m, ctx);
+  }
+
+  /** Sends a fact and keeps a copy, so that a deletion of the ticket can take it back. */
+  private void count(MetricFact fact, TicketMemory m) {
+    facts.add(fact);
+    if (m.counted.length < TicketMemory.MAX_COUNTED) {
+      MetricFact[] counted = Arrays.copyOf(m.counted, m.counted.length + 1);
+      counted[counted.length - 1] = fact.copy();
+      m.counted = counted;
+    }
+  }
+
+  /** A deleted ticket leaves sla_minute: every fact it counted, counted again negatively. */
+  private void uncount(TicketMemory m) {
+    for (MetricFact counted : m.counted) {
+      facts.add(counted.negated());
+    }
+    m.counted = new MetricFact[0];
   }
 
   /**
    * Keeps the open backlog right per dimension: in when opened, out when solved, moved on change.
    */
   private void countBacklog(long at, SlaClock clock, TicketMemory m, Context ctx) {
-    boolean open = !m.sla.solved;
+    boolean open = !m.sla.solved && !m.sla.merged && !m.sla.deleted;
     MetricFact now = fact(at, clock, m);
     boolean moved =
         m.open
@@ -377,6 +399,7 @@ public final class SlaFunction extends KeyedProcessFunction<String, SlaEvent, Sl
     row.agentId = orEmpty(m.agentId);
     row.customerTier = orEmpty(state.customerTier);
     row.ticketStatus = wire(state.status);
+    row.removed = state.deleted ? "deleted" : state.merged ? "merged" : "";
     row.firstResponse = TargetRow.of(reports[SlaTarget.FIRST_RESPONSE.ordinal()]);
     row.nextResponse = TargetRow.of(reports[SlaTarget.NEXT_RESPONSE.ordinal()]);
     row.resolution = TargetRow.of(reports[SlaTarget.RESOLUTION.ordinal()]);
@@ -404,10 +427,15 @@ public final class SlaFunction extends KeyedProcessFunction<String, SlaEvent, Sl
       }
       m.deadlineTimer = next;
     }
-    if (m.sla.solved && m.cleanupTimer < 0) {
+    if (finished(m) && m.cleanupTimer < 0) {
       m.cleanupTimer = asOf + retentionMs;
       ctx.timerService().registerEventTimeTimer(m.cleanupTimer);
     }
+  }
+
+  /** Solved, merged or deleted: the state is kept for the retention, then forgotten. */
+  private static boolean finished(TicketMemory m) {
+    return m.sla.solved || m.sla.merged || m.sla.deleted;
   }
 
   private static long millis(Instant instant) {

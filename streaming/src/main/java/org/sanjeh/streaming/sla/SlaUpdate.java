@@ -22,6 +22,10 @@ public final class SlaUpdate {
   public String agentId;
   public String customerTier;
   public String ticketStatus;
+
+  /** "merged" or "deleted" when the ticket left the metrics that way, else "". */
+  public String removed = "";
+
   public TargetRow firstResponse;
   public TargetRow nextResponse;
   public TargetRow resolution;

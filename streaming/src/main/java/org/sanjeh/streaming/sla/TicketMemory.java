@@ -1,6 +1,7 @@
 package org.sanjeh.streaming.sla;
 
 import org.sanjeh.core.sla.SlaState;
+import org.sanjeh.streaming.metrics.MetricFact;
 
 /**
  * Everything {@link SlaFunction} keeps for one ticket, in one state value so that an event costs
@@ -13,7 +14,14 @@ public final class TicketMemory {
   static final byte BREACHED = 2;
   static final byte RECOVERED = 4;
 
+  /** Enough for a long ticket's facts (each reopen adds two); a longer one keeps its first ones. */
+  static final int MAX_COUNTED = 64;
+
   public SlaState sla = new SlaState();
+
+  /** The facts this ticket counted in sla_minute (backlog moves aside), for a deletion to undo. */
+  public MetricFact[] counted = new MetricFact[0];
+
   public String team;
   public String agentId;
 

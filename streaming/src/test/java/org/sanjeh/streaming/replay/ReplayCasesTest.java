@@ -175,7 +175,7 @@ class ReplayCasesTest {
     for (MetricFact f : facts) {
       totals.merge("created", (long) f.created, Long::sum);
       totals.merge("first_responses", (long) f.firstResponses, Long::sum);
-      totals.merge("frt_sum_s", f.firstResponses > 0 ? f.frtMs / 1000 : 0L, Long::sum);
+      totals.merge("frt_sum_s", f.firstResponses * f.frtMs / 1000, Long::sum);
       totals.merge("breaches", (long) f.breaches, Long::sum);
       totals.merge("solved", (long) f.solved, Long::sum);
       totals.merge("reopened", (long) f.reopened, Long::sum);
