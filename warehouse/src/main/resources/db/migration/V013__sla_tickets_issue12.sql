@@ -13,3 +13,6 @@ ALTER TABLE sla_tickets ADD COLUMN res_first_calendar_s Float64 AFTER res_first_
 -- 'merged' or 'deleted' when the ticket left the metrics that way (every target then reads
 -- cancelled); dashboards count only rows with removed = ''.
 ALTER TABLE sla_tickets ADD COLUMN removed String AFTER ticket_status;
+
+-- 1 when a bot talked with the customer and no person took over or replied.
+ALTER TABLE sla_tickets ADD COLUMN bot_only UInt8 AFTER removed;

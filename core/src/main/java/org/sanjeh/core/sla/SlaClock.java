@@ -26,8 +26,10 @@ import org.sanjeh.core.sla.SlaState.TargetState;
  *       response target; internal notes, bot messages and auto-replies do not.
  *   <li>First response starts at the ticket's creation by the customer, else at the customer's
  *       first message (an agent-created ticket waits for the customer), and is measured once per
- *       ticket: a reopen never restarts it; while a bot talks with the customer it waits for the
- *       hand-off to a person ({@code assigned}).
+ *       ticket: a reopen never restarts it. Bot messages never fulfil it; it starts at the
+ *       customer's first message whether or not a bot answered, or, under a policy that says so, at
+ *       the hand-off to a person ({@code assigned}); a person's reply without a hand-off counts
+ *       from the customer's first message.
  *   <li>Next response starts at the oldest unanswered customer message (a {@code ticket_created} by
  *       the customer that carries text counts as one) and stops at the next human reply.
  *   <li>Resolution starts at creation and is fulfilled when the ticket is solved or closed; a
@@ -296,6 +298,7 @@ public final class SlaClock {
   private void created(TicketEvent event, long at) {
     start(state.resolution, at);
     if (event.authorRole() == AuthorRole.CUSTOMER) {
+      noteCustomer(at);
       start(state.firstResponse, at);
       if (event.body() != null) {
         start(state.nextResponse, at);
@@ -307,11 +310,23 @@ public final class SlaClock {
     if (state.solved) {
       return; // a message on a solved ticket matters once the ticket is reopened
     }
+    noteCustomer(at);
     start(state.resolution, at);
-    if (!state.botHandling) {
+    if (!(policy.firstResponseAtHandOff() && state.botHandling)) {
       start(state.firstResponse, at);
     }
     start(state.nextResponse, at);
+  }
+
+  private void noteCustomer(long at) {
+    if (state.customerFirstAt < 0) {
+      state.customerFirstAt = at;
+    }
+  }
+
+  /** A bot talked with the customer and no person took over or replied. */
+  public boolean botOnly() {
+    return state.botTalked && !state.handedOff && !state.humanReplied;
   }
 
   /**
@@ -328,6 +343,12 @@ public final class SlaClock {
 
   private void humanReply(long at) {
     state.botHandling = false;
+    state.humanReplied = true;
+    if (state.firstResponse.phase == TargetState.NOT_STARTED && state.customerFirstAt >= 0) {
+      // a person answered without a hand-off event: the clock counts from the customer's first
+      // message, as if no bot had been there, rather than losing the first response
+      start(state.firstResponse, state.customerFirstAt);
+    }
     if (state.solved) {
       // a reply on a solved ticket answers what was set aside: a reopen no longer resumes it
       cancelSetAside(state.firstResponse);
@@ -349,15 +370,26 @@ public final class SlaClock {
   }
 
   private void botMessage() {
-    if (state.firstResponse.phase != TargetState.FULFILLED) {
+    state.botTalked = true;
+    if (state.firstResponse.phase != TargetState.FULFILLED && !state.humanReplied) {
       state.botHandling = true;
+      if (policy.firstResponseAtHandOff()) {
+        state.firstResponse.reset(); // the bot answers first: the clock waits for the hand-off
+      }
     }
   }
 
-  /** An assignment while a bot was talking is the hand-off: first response counts from here. */
+  /**
+   * An assignment to a person while a bot was talking is the hand-off; under a hand-off policy the
+   * first response counts from here.
+   */
   private void assigned(TicketEvent event, long at) {
-    if (state.botHandling && event.authorRole() != AuthorRole.BOT) {
-      state.botHandling = false;
+    if (!state.botHandling || event.authorRole() == AuthorRole.BOT) {
+      return;
+    }
+    state.botHandling = false;
+    state.handedOff = true;
+    if (policy.firstResponseAtHandOff()) {
       state.firstResponse.reset();
       start(state.firstResponse, at);
     }

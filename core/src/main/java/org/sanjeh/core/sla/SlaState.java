@@ -27,6 +27,15 @@ public final class SlaState implements Serializable {
   /** A bot is talking with the customer: first response waits for the hand-off to a person. */
   public boolean botHandling;
 
+  /** A bot wrote; a person took over (an assignment after the bot); a person replied publicly. */
+  public boolean botTalked;
+
+  public boolean handedOff;
+  public boolean humanReplied;
+
+  /** The customer's first message (or creation), epoch ms; -1 before it. */
+  public long customerFirstAt = -1;
+
   public boolean solved;
 
   /** Merged into another ticket or deleted: every clock stopped, the ticket out of the metrics. */

@@ -45,6 +45,15 @@ class SlaClockTest {
       SlaPolicy.uniform(
           "test", new SlaTargets(Duration.ofHours(1), Duration.ofHours(2), Duration.ofHours(8)));
 
+  private static final SlaPolicy HAND_OFF =
+      new SlaPolicy(
+          "hand-off",
+          ONE_HOUR.rules(),
+          SlaPolicy.DEFAULT_PAUSING,
+          SlaPolicy.DEFAULT_AT_RISK_SHARE,
+          true,
+          true);
+
   private int nextId;
 
   @Test
@@ -336,8 +345,39 @@ class SlaClockTest {
   }
 
   @Test
-  void aBotConversationStartsTheFirstResponseAtTheHandOff() {
+  void aBotConversationStartsTheFirstResponseAtTheCustomersFirstMessage() {
     SlaClock clock = new SlaClock(ONE_HOUR, ALWAYS);
+    clock.apply(customerMessage(at(0, "10:01")));
+    clock.apply(event(at(0, "10:02"), EventType.BOT_MESSAGE, AuthorRole.BOT));
+    clock.apply(event(at(0, "10:30"), EventType.ASSIGNED, AuthorRole.SYSTEM));
+    clock.apply(reply(at(0, "10:40")));
+
+    TargetReport first = clock.report(SlaTarget.FIRST_RESPONSE, at(0, "11:00"));
+    assertThat(first.startedAt()).isEqualTo(at(0, "10:01"));
+    assertThat(first.elapsedBusiness()).isEqualTo(Duration.ofMinutes(39));
+    assertThat(clock.botOnly()).isFalse();
+  }
+
+  @Test
+  void underAHandOffPolicyAReplyWithoutAHandOffCountsFromTheCustomersFirstMessage() {
+    SlaClock clock = new SlaClock(HAND_OFF, ALWAYS);
+    clock.apply(customerMessage(at(0, "10:01")));
+    clock.apply(event(at(0, "10:02"), EventType.BOT_MESSAGE, AuthorRole.BOT));
+    assertThat(clock.botOnly()).as("nobody took over yet").isTrue();
+    assertThat(clock.report(SlaTarget.FIRST_RESPONSE, at(0, "10:10")).status())
+        .isEqualTo(SlaStatus.NOT_STARTED);
+    clock.apply(reply(at(0, "10:40")));
+
+    TargetReport first = clock.report(SlaTarget.FIRST_RESPONSE, at(0, "11:00"));
+    assertThat(first.fulfilledAt()).isEqualTo(at(0, "10:40"));
+    assertThat(first.elapsedBusiness()).isEqualTo(Duration.ofMinutes(39));
+    assertThat(clock.botOnly()).isFalse();
+  }
+
+  @Test
+  void aBotConversationStartsTheFirstResponseAtTheHandOff() {
+    // issue 12 rule 5: the hand-off start is now a policy option (HAND_OFF), not the default
+    SlaClock clock = new SlaClock(HAND_OFF, ALWAYS);
     clock.apply(event(at(0, "10:00"), EventType.BOT_MESSAGE, AuthorRole.BOT));
     clock.apply(customerMessage(at(0, "10:01")));
     clock.apply(event(at(0, "10:02"), EventType.BOT_MESSAGE, AuthorRole.BOT));

@@ -176,6 +176,7 @@ public final class Replay {
     node.put("priority", row.priority);
     node.put("status", row.ticketStatus);
     node.put("removed", row.removed);
+    node.put("bot_only", row.botOnly);
     node.set("first_response", target(row.firstResponse));
     ObjectNode next = target(row.nextResponse);
     next.put("completed_cycles", row.nextResponseCycles);

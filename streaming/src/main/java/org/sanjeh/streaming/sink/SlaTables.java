@@ -107,6 +107,7 @@ public final class SlaTables {
           "res_first_business_s",
           "res_first_calendar_s",
           "removed",
+          "bot_only",
           "version");
     }
 
@@ -131,6 +132,7 @@ public final class SlaTables {
       out.float64(seconds(u.firstResolutionBusinessMs));
       out.float64(seconds(u.firstResolutionCalendarMs));
       out.string(u.removed);
+      out.uint8(u.botOnly ? 1 : 0);
       out.uint64(u.version);
     }
 

@@ -399,6 +399,7 @@ public final class SlaFunction extends KeyedProcessFunction<String, SlaEvent, Sl
     row.agentId = orEmpty(m.agentId);
     row.customerTier = orEmpty(state.customerTier);
     row.ticketStatus = wire(state.status);
+    row.botOnly = clock.botOnly();
     row.removed = state.deleted ? "deleted" : state.merged ? "merged" : "";
     row.firstResponse = TargetRow.of(reports[SlaTarget.FIRST_RESPONSE.ordinal()]);
     row.nextResponse = TargetRow.of(reports[SlaTarget.NEXT_RESPONSE.ordinal()]);

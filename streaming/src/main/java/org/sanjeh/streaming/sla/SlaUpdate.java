@@ -26,6 +26,9 @@ public final class SlaUpdate {
   /** "merged" or "deleted" when the ticket left the metrics that way, else "". */
   public String removed = "";
 
+  /** A bot talked with the customer and no person took over or replied. */
+  public boolean botOnly;
+
   public TargetRow firstResponse;
   public TargetRow nextResponse;
   public TargetRow resolution;
