@@ -42,8 +42,9 @@ import org.sanjeh.core.sla.SlaState.TargetState;
  *       any reply resumes it with the time it had used, the time while solved counted as paused. A
  *       reopen by the customer starts a next-response cycle at the reopening message.
  *   <li>A target is breached by the one rule of {@link Breach}.
- *   <li>Events older than the last one applied are ignored and counted as late; an event id seen
- *       again at the same instant is ignored as a duplicate.
+ *   <li>Events older than the last one applied are ignored and counted as late (a streaming job
+ *       that must take them rebuilds the clock from its earlier events); an event id among the last
+ *       {@link SlaState#RECENT_IDS} applied is ignored as a duplicate, whatever came in between.
  * </ul>
  */
 public final class SlaClock {
@@ -210,22 +211,20 @@ public final class SlaClock {
   // ------------------------------------------------------------------------------
 
   private Applied checkOrder(long at, String eventId) {
+    if (Arrays.asList(state.recentIds).contains(eventId)) {
+      state.duplicateEventsIgnored++;
+      return Applied.DUPLICATE;
+    }
     if (at < state.lastEventAt) {
       state.lateEventsIgnored++;
       return Applied.LATE;
     }
-    if (at == state.lastEventAt) {
-      if (Arrays.asList(state.idsAtLastEvent).contains(eventId)) {
-        state.duplicateEventsIgnored++;
-        return Applied.DUPLICATE;
-      }
-      String[] ids = Arrays.copyOf(state.idsAtLastEvent, state.idsAtLastEvent.length + 1);
-      ids[ids.length - 1] = eventId;
-      state.idsAtLastEvent = ids;
-    } else {
-      state.lastEventAt = at;
-      state.idsAtLastEvent = new String[] {eventId};
-    }
+    state.lastEventAt = at;
+    String[] ids = state.recentIds;
+    int keep = Math.min(ids.length, SlaState.RECENT_IDS - 1);
+    String[] recent = Arrays.copyOfRange(ids, ids.length - keep, ids.length + 1);
+    recent[keep] = eventId;
+    state.recentIds = recent;
     return Applied.APPLIED;
   }
 

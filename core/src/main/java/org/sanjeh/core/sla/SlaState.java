@@ -49,14 +49,38 @@ public final class SlaState implements Serializable {
   public long firstResolutionBusinessMs = -1;
   public long firstResolutionCalendarMs = -1;
 
-  /** The latest event applied, and the ids applied at that same millisecond, for deduplication. */
+  /** The latest event applied. */
   public long lastEventAt = -1;
 
-  public String[] idsAtLastEvent = new String[0];
+  /**
+   * The ids of the last {@link #RECENT_IDS} events applied, oldest first: a resend is a duplicate
+   * even when other events came in between.
+   */
+  public String[] recentIds = new String[0];
+
   public int lateEventsIgnored;
   public int duplicateEventsIgnored;
 
+  /** How many recent event ids a ticket remembers for deduplication. */
+  public static final int RECENT_IDS = 32;
+
   public SlaState() {}
+
+  /** A deep copy (a streaming job rebuilds a ticket's clocks from an earlier state). */
+  public SlaState copy() {
+    try {
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+        out.writeObject(this);
+      }
+      try (java.io.ObjectInputStream in =
+          new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+        return (SlaState) in.readObject();
+      }
+    } catch (java.io.IOException | ClassNotFoundException e) {
+      throw new IllegalStateException("an SLA state could not be copied", e);
+    }
+  }
 
   TargetState of(SlaTarget target) {
     return switch (target) {

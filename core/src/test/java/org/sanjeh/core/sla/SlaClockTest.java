@@ -418,6 +418,21 @@ class SlaClockTest {
   }
 
   @Test
+  void aResendIsADuplicateEvenWithEventsInBetween() {
+    SlaClock clock = new SlaClock(ONE_HOUR, ALWAYS);
+    TicketEvent created = customerCreates(at(0, "10:00"));
+    TicketEvent reply = reply(at(0, "10:20"));
+    clock.apply(created);
+    clock.apply(reply);
+    clock.apply(customerMessage(at(0, "10:30")));
+
+    assertThat(clock.apply(created)).isEqualTo(SlaClock.Applied.DUPLICATE);
+    assertThat(clock.apply(reply)).isEqualTo(SlaClock.Applied.DUPLICATE);
+    assertThat(clock.state().duplicateEventsIgnored).isEqualTo(2);
+    assertThat(clock.state().lateEventsIgnored).isZero();
+  }
+
+  @Test
   void targetsFollowThePriorityTierAndChannelRules() {
     SlaPolicy policy =
         new SlaPolicy(

@@ -25,6 +25,7 @@ import org.sanjeh.streaming.TicketEventProducer;
 import org.sanjeh.streaming.config.PolicyFile;
 import org.sanjeh.streaming.sink.AlertTopic;
 import org.sanjeh.streaming.sla.SlaAlert;
+import org.sanjeh.streaming.sla.SlaFunction;
 import org.sanjeh.streaming.sla.SlaUpdate;
 import org.sanjeh.streaming.sla.TargetRow;
 import org.sanjeh.streaming.source.KafkaEvents;
@@ -118,7 +119,8 @@ public final class Replay {
             .returns(ReplayItem.class)
             .union(
                 job.alerts().map(ReplayItem::of).returns(ReplayItem.class),
-                job.deadLetters().map(ReplayItem::of).returns(ReplayItem.class));
+                job.deadLetters().map(ReplayItem::of).returns(ReplayItem.class),
+                job.eventNotes().map(ReplayItem::note).returns(ReplayItem.class));
     Results results = new Results();
     try (CloseableIterator<ReplayItem> it = items.executeAndCollect("sanjeh-replay")) {
       while (it.hasNext()) {
@@ -134,6 +136,9 @@ public final class Replay {
     final List<SlaAlert> alerts = new ArrayList<>();
     final List<String> deadLetters = new ArrayList<>();
 
+    /** Events not applied as they came: late (put in order), duplicate, dropped (too late). */
+    final Map<String, Integer> eventNotes = new TreeMap<>();
+
     void add(ReplayItem item, long lastEventAt) {
       if (item.row != null && item.row.asOf <= lastEventAt) {
         latest.merge(item.row.ticketId, item.row, (a, b) -> a.version >= b.version ? a : b);
@@ -141,6 +146,8 @@ public final class Replay {
         alerts.add(item.alert);
       } else if (item.deadLetter != null) {
         deadLetters.add(item.deadLetter.origin + ": " + item.deadLetter.reason);
+      } else if (item.note != null) {
+        eventNotes.merge(item.note, 1, Integer::sum);
       }
     }
 
@@ -159,6 +166,12 @@ public final class Replay {
           lastEventAt == Long.MIN_VALUE ? "none" : Instant.ofEpochMilli(lastEventAt),
           statuses);
       err.printf("replay: %,d alerts %s%n", alerts.size(), new TreeMap<>(alertCounts));
+      err.printf(
+          "replay: events late (put in event-time order) %,d, duplicate %,d, dropped (later than"
+              + " the allowed lateness, in the dead letters) %,d%n",
+          eventNotes.getOrDefault(SlaFunction.LATE, 0),
+          eventNotes.getOrDefault(SlaFunction.DUPLICATE, 0),
+          eventNotes.getOrDefault(SlaFunction.DROPPED, 0));
       if (!deadLetters.isEmpty()) {
         err.printf("replay: %,d dead letters, e.g.%n", deadLetters.size());
         deadLetters.stream().limit(5).forEach(d -> err.println("  " + d));

@@ -46,7 +46,9 @@ import org.sanjeh.streaming.source.SlaEvent;
  * advances event time (timers fire) before the next event arrives. {@code expected.tickets} maps a
  * ticket to dotted paths into its replay JSON line ({@code first_response.status}); {@code
  * expected.alerts} lists every alert as {@code "ticket target kind instant"}; {@code
- * expected.minute} gives totals of {@code sla_minute} columns.
+ * expected.minute} gives totals of {@code sla_minute} columns; {@code expected.events} counts the
+ * events not applied as they came ({@code late}, {@code duplicate}, {@code dropped}, {@code
+ * dead_letters}).
  */
 class ReplayCasesTest {
 
@@ -82,7 +84,11 @@ class ReplayCasesTest {
   }
 
   /** What one case produced: the rows, alerts and facts read back as replay reads them. */
-  record Outcome(Map<String, JsonNode> tickets, List<String> alerts, Map<String, Long> minute) {}
+  record Outcome(
+      Map<String, JsonNode> tickets,
+      List<String> alerts,
+      Map<String, Long> minute,
+      Map<String, Long> events) {}
 
   static void run(JsonNode testCase) throws Exception {
     Outcome outcome = replay(testCase);
@@ -110,6 +116,14 @@ class ReplayCasesTest {
       expected.get("alerts").forEach(a -> alerts.add(a.asText()));
       assertThat(outcome.alerts()).as("alerts").containsExactlyElementsOf(alerts);
     }
+    expected
+        .path("events")
+        .fields()
+        .forEachRemaining(
+            count ->
+                assertThat(outcome.events().getOrDefault(count.getKey(), 0L))
+                    .as("events %s", count.getKey())
+                    .isEqualTo(count.getValue().asLong()));
     expected
         .path("minute")
         .fields()
@@ -167,7 +181,11 @@ class ReplayCasesTest {
                     "%s %s %s %s"
                         .formatted(a.ticketId, a.target, a.kind, Instant.ofEpochMilli(a.at)))
             .toList();
-    return new Outcome(tickets, alerts, minuteTotals(sideOutput(harness, SlaFunction.FACTS)));
+    Map<String, Long> events = new TreeMap<>();
+    sideOutput(harness, SlaFunction.EVENT_NOTES).forEach(n -> events.merge(n, 1L, Long::sum));
+    events.put("dead_letters", (long) sideOutput(harness, SlaFunction.TOO_LATE).size());
+    return new Outcome(
+        tickets, alerts, minuteTotals(sideOutput(harness, SlaFunction.FACTS)), events);
   }
 
   private static Map<String, Long> minuteTotals(List<MetricFact> facts) {
