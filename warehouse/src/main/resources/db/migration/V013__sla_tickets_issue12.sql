@@ -16,3 +16,13 @@ ALTER TABLE sla_tickets ADD COLUMN removed String AFTER ticket_status;
 
 -- 1 when a bot talked with the customer and no person took over or replied.
 ALTER TABLE sla_tickets ADD COLUMN bot_only UInt8 AFTER removed;
+
+-- Periodic update (Zendesk): completed intervals from a public human reply to the next while the
+-- ticket is open, and the longest, in the policy's measure.
+ALTER TABLE sla_tickets ADD COLUMN pu_cycles UInt32 AFTER bot_only;
+ALTER TABLE sla_tickets ADD COLUMN pu_longest_s Float64 AFTER pu_cycles;
+
+-- Zendesk's requester wait (time in new, open and on hold) and agent work (new and open), in the
+-- policy's measure, as of the row.
+ALTER TABLE sla_tickets ADD COLUMN requester_wait_s Float64 AFTER pu_longest_s;
+ALTER TABLE sla_tickets ADD COLUMN agent_work_s Float64 AFTER requester_wait_s;

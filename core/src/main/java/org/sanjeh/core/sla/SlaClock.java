@@ -100,6 +100,7 @@ public final class SlaClock {
       return Applied.APPLIED; // a merged or deleted ticket's clocks stay stopped
     }
     updateAttributes(event, at);
+    countStatusTime(at);
     boolean wasSolved = state.solved;
     switch (event.type()) {
       case TICKET_CREATED -> created(event, at);
@@ -355,6 +356,12 @@ public final class SlaClock {
       return;
     }
     fulfil(state.firstResponse, at);
+    if (state.lastPublicReplyAt >= 0) {
+      state.periodicUpdates++;
+      state.longestPeriodicUpdateMs =
+          Math.max(state.longestPeriodicUpdateMs, measure(state.lastPublicReplyAt, at));
+    }
+    state.lastPublicReplyAt = at;
     TargetState next = state.nextResponse;
     if (next.phase == TargetState.ACTIVE) {
       fulfil(next, at);
@@ -394,6 +401,61 @@ public final class SlaClock {
     }
   }
 
+  /** Adds the time since the current status began to requester wait and agent work. */
+  private void countStatusTime(long at) {
+    if (state.statusSince >= 0 && at > state.statusSince) {
+      long spent = measure(state.statusSince, at);
+      state.requesterWaitMs += waits(state.status) ? spent : 0;
+      state.agentWorkMs += works(state.status) ? spent : 0;
+    }
+    state.statusSince = at;
+  }
+
+  /** Requester wait as of {@code now} (Zendesk: time in new, open and on hold). */
+  public Duration requesterWait(Instant now) {
+    return Duration.ofMillis(state.requesterWaitMs + sinceStatus(now, waits(state.status)));
+  }
+
+  /** Agent work as of {@code now} (Zendesk: time in new and open). */
+  public Duration agentWork(Instant now) {
+    return Duration.ofMillis(state.agentWorkMs + sinceStatus(now, works(state.status)));
+  }
+
+  /** Completed periodic updates (between public human replies while open), and the longest. */
+  public int periodicUpdates() {
+    return state.periodicUpdates;
+  }
+
+  public Optional<Duration> longestPeriodicUpdate() {
+    long longest = state.longestPeriodicUpdateMs;
+    return longest < 0 ? Optional.empty() : Optional.of(Duration.ofMillis(longest));
+  }
+
+  private long sinceStatus(Instant now, boolean counts) {
+    long nowMs = now.toEpochMilli();
+    return counts && state.statusSince >= 0 && nowMs > state.statusSince && !removed()
+        ? measure(state.statusSince, nowMs)
+        : 0;
+  }
+
+  private boolean waits(TicketStatus status) {
+    return !state.solved
+        && (status == null
+            || status == TicketStatus.NEW
+            || status == TicketStatus.OPEN
+            || status == TicketStatus.ON_HOLD);
+  }
+
+  private boolean works(TicketStatus status) {
+    return !state.solved
+        && (status == null || status == TicketStatus.NEW || status == TicketStatus.OPEN);
+  }
+
+  /** Time from {@code from} to {@code to} in the policy's measure (business or wall clock). */
+  private long measure(long from, long to) {
+    return policy.businessTime() ? segmentBusiness(from, to) : to - from;
+  }
+
   /** Whether the ticket was merged into another or deleted. */
   public boolean removed() {
     return state.merged || state.deleted;
@@ -422,6 +484,7 @@ public final class SlaClock {
    */
   private void solved(long at) {
     state.solved = true;
+    state.lastPublicReplyAt = -1; // periodic update runs while the ticket is open
     setAside(state.firstResponse, at);
     setAside(state.nextResponse, at);
     TargetState resolution = state.resolution;

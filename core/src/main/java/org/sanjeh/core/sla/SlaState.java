@@ -33,6 +33,21 @@ public final class SlaState implements Serializable {
   public boolean handedOff;
   public boolean humanReplied;
 
+  /**
+   * Zendesk's requester wait (new, open, on hold) and agent work (new, open) times in the policy's
+   * measure, up to {@link #statusSince}, the start of the current status (no status yet is new).
+   */
+  public long requesterWaitMs;
+
+  public long agentWorkMs;
+  public long statusSince = -1;
+
+  /** Periodic update: the last public human reply while open, and the intervals between them. */
+  public long lastPublicReplyAt = -1;
+
+  public int periodicUpdates;
+  public long longestPeriodicUpdateMs = -1;
+
   /** The customer's first message (or creation), epoch ms; -1 before it. */
   public long customerFirstAt = -1;
 

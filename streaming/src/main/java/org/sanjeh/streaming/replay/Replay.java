@@ -190,6 +190,10 @@ public final class Replay {
     node.put("status", row.ticketStatus);
     node.put("removed", row.removed);
     node.put("bot_only", row.botOnly);
+    node.put("periodic_updates", row.periodicUpdates);
+    node.put("periodic_update_longest_s", seconds(row.longestPeriodicUpdateMs));
+    node.put("requester_wait_s", row.requesterWaitMs / 1000.0);
+    node.put("agent_work_s", row.agentWorkMs / 1000.0);
     node.set("first_response", target(row.firstResponse));
     ObjectNode next = target(row.nextResponse);
     next.put("completed_cycles", row.nextResponseCycles);

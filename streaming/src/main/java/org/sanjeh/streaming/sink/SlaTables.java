@@ -108,6 +108,10 @@ public final class SlaTables {
           "res_first_calendar_s",
           "removed",
           "bot_only",
+          "pu_cycles",
+          "pu_longest_s",
+          "requester_wait_s",
+          "agent_work_s",
           "version");
     }
 
@@ -133,6 +137,10 @@ public final class SlaTables {
       out.float64(seconds(u.firstResolutionCalendarMs));
       out.string(u.removed);
       out.uint8(u.botOnly ? 1 : 0);
+      out.uint32(u.periodicUpdates);
+      out.float64(seconds(u.longestPeriodicUpdateMs));
+      out.float64(seconds(u.requesterWaitMs));
+      out.float64(seconds(u.agentWorkMs));
       out.uint64(u.version);
     }
 

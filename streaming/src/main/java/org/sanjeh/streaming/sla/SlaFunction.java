@@ -606,6 +606,10 @@ public final class SlaFunction extends KeyedProcessFunction<String, SlaEvent, Sl
     row.customerTier = orEmpty(state.customerTier);
     row.ticketStatus = wire(state.status);
     row.botOnly = clock.botOnly();
+    row.periodicUpdates = clock.periodicUpdates();
+    row.longestPeriodicUpdateMs = clock.longestPeriodicUpdate().map(Duration::toMillis).orElse(-1L);
+    row.requesterWaitMs = clock.requesterWait(Instant.ofEpochMilli(asOf)).toMillis();
+    row.agentWorkMs = clock.agentWork(Instant.ofEpochMilli(asOf)).toMillis();
     row.removed = state.deleted ? "deleted" : state.merged ? "merged" : "";
     row.firstResponse = TargetRow.of(reports[SlaTarget.FIRST_RESPONSE.ordinal()]);
     row.nextResponse = TargetRow.of(reports[SlaTarget.NEXT_RESPONSE.ordinal()]);

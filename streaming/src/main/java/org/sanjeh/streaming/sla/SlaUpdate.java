@@ -29,6 +29,16 @@ public final class SlaUpdate {
   /** A bot talked with the customer and no person took over or replied. */
   public boolean botOnly;
 
+  /** Completed periodic updates (public human reply to the next, while open), the longest, ms. */
+  public int periodicUpdates;
+
+  public long longestPeriodicUpdateMs = -1;
+
+  /** Zendesk's requester wait (new, open, on hold) and agent work (new, open), policy's measure. */
+  public long requesterWaitMs;
+
+  public long agentWorkMs;
+
   public TargetRow firstResponse;
   public TargetRow nextResponse;
   public TargetRow resolution;
