@@ -341,9 +341,8 @@ public final class SlaFunction extends KeyedProcessFunction<String, SlaEvent, Sl
       if (has(m, i, TicketMemory.BREACHED) && !breached) {
         raise(i, SlaAlert.BREACH_WITHDRAWN, asOf, r, clock, m, ctx);
         m.alerted[i] &= ~TicketMemory.BREACHED;
-        MetricFact untold = fact(m.breachAlertAt[i], clock, m);
-        untold.breaches = -1;
-        facts.add(untold);
+        long breachAt = m.breachAlertAt[i];
+        uncountFirst(m, f -> f.breaches > 0 && f.at == breachAt);
         m.breachAlertAt[i] = -1;
       }
       if (has(m, i, TicketMemory.AT_RISK) && !atRisk) {
@@ -365,17 +364,7 @@ public final class SlaFunction extends KeyedProcessFunction<String, SlaEvent, Sl
         && (after.fulfilledAt() == null || measuredBefore == measuredAfter)) {
       return;
     }
-    MetricFact[] kept = m.counted;
-    for (int i = 0; i < kept.length; i++) {
-      if (kept[i].firstResponses > 0) {
-        facts.add(kept[i].negated());
-        MetricFact[] rest = new MetricFact[kept.length - 1];
-        System.arraycopy(kept, 0, rest, 0, i);
-        System.arraycopy(kept, i + 1, rest, i, kept.length - i - 1);
-        m.counted = rest;
-        break;
-      }
-    }
+    uncountFirst(m, f -> f.firstResponses > 0);
     if (after.fulfilledAt() != null) {
       MetricFact response = fact(after.fulfilledAt().toEpochMilli(), clock, m);
       if (event.type == org.sanjeh.core.event.EventType.AGENT_REPLY) {
@@ -504,6 +493,24 @@ public final class SlaFunction extends KeyedProcessFunction<String, SlaEvent, Sl
       MetricFact[] counted = Arrays.copyOf(m.counted, m.counted.length + 1);
       counted[counted.length - 1] = fact.copy();
       m.counted = counted;
+    }
+  }
+
+  /**
+   * Takes back the first counted fact that matches, under the minute and dimensions it was counted
+   * with (never the ticket's current ones: a negative count in another row would not add up).
+   */
+  private void uncountFirst(TicketMemory m, java.util.function.Predicate<MetricFact> which) {
+    MetricFact[] kept = m.counted;
+    for (int i = 0; i < kept.length; i++) {
+      if (which.test(kept[i])) {
+        facts.add(kept[i].negated());
+        MetricFact[] rest = new MetricFact[kept.length - 1];
+        System.arraycopy(kept, 0, rest, 0, i);
+        System.arraycopy(kept, i + 1, rest, i, kept.length - i - 1);
+        m.counted = rest;
+        return;
+      }
     }
   }
 
