@@ -132,6 +132,11 @@ public final class SlaFunction extends KeyedProcessFunction<String, SlaEvent, Sl
       m = new TicketMemory();
     }
     long at = event.occurredAt;
+    if (m.log.length == 0 && m.base == null && m.sla.lastEventAt >= 0) {
+      // state written before events were kept: it is where a rebuild starts
+      m.base = m.sla.copy();
+      m.foldedUpTo = m.sla.lastEventAt;
+    }
     if (m.logged(event.eventId) || Arrays.asList(m.sla.recentIds).contains(event.eventId)) {
       m.sla.duplicateEventsIgnored++;
       duplicateEvents.inc();
@@ -148,10 +153,6 @@ public final class SlaFunction extends KeyedProcessFunction<String, SlaEvent, Sl
 
   private void applyInOrder(SlaEvent event, TicketMemory m, Context ctx, Collector<SlaUpdate> out) {
     long at = event.occurredAt;
-    if (m.log.length == 0 && m.base == null && m.sla.lastEventAt >= 0) {
-      m.base = m.sla.copy(); // state kept before events were: it is where a rebuild starts
-      m.foldedUpTo = m.sla.lastEventAt;
-    }
     SlaClock clock = SlaClock.restore(m.sla, policy, loaded.calendar());
     alertCrossingsBefore(at, reports(clock, at), clock, m, ctx);
 
