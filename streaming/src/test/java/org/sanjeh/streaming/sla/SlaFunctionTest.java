@@ -252,6 +252,23 @@ class SlaFunctionTest {
   }
 
   @Test
+  void aLateEventAfterOlderEventsWereFoldedAwayIsRebuiltFromTheBase() throws Exception {
+    int day = 24 * 60;
+    send(event("e1", 0, EventType.TICKET_CREATED, AuthorRole.CUSTOMER));
+    send(event("e2", 10, EventType.AGENT_REPLY, AuthorRole.AGENT));
+    send(event("e3", 8 * day, EventType.CUSTOMER_MESSAGE, AuthorRole.CUSTOMER));
+    send(event("e4", 7 * day + 12 * 60, EventType.CUSTOMER_MESSAGE, AuthorRole.CUSTOMER));
+
+    SlaUpdate last = lastRow();
+    assertThat(last.firstResponse.fulfilledAt).as("from the base").isEqualTo(at(10));
+    assertThat(last.nextResponse.startedAt)
+        .as("the oldest unanswered message, which came last")
+        .isEqualTo(at(7 * day + 12 * 60));
+    assertThat(last.nextResponseCycles).isEqualTo(1);
+    assertThat(notes()).containsExactly("late");
+  }
+
+  @Test
   void aTeamChangeMovesTheTicketInTheBacklog() throws Exception {
     send(event("e1", 0, EventType.TICKET_CREATED, AuthorRole.CUSTOMER));
     SlaEvent moved = event("e2", 5, EventType.ASSIGNED, AuthorRole.AGENT);
