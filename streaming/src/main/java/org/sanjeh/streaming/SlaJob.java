@@ -38,13 +38,16 @@ public final class SlaJob {
    * @param idleness after how long a silent Kafka partition stops holding the watermark back
    * @param ticketRetention how long a solved ticket's state is kept for a reopen
    * @param minuteRetention how long a minute's aggregate is kept for late facts
+   * @param allowedLateness how much older than its ticket's newest event an event may arrive and
+   *     still be put in event-time order; older ones go to the dead letters
    */
   public record Settings(
       String policyJson,
       Duration outOfOrderness,
       Duration idleness,
       Duration ticketRetention,
-      Duration minuteRetention) {
+      Duration minuteRetention,
+      Duration allowedLateness) {
 
     public static Settings defaults(String policyJson) {
       return new Settings(
@@ -52,7 +55,8 @@ public final class SlaJob {
           Duration.ofSeconds(5),
           Duration.ofSeconds(30),
           Duration.ofDays(30),
-          Duration.ofDays(1));
+          Duration.ofDays(1),
+          SlaFunction.DEFAULT_LATENESS);
     }
   }
 
@@ -71,7 +75,8 @@ public final class SlaJob {
       DataStream<SlaAlert> alerts,
       DataStream<MinuteAggregate> minutes,
       DataStream<Decoded> deadLetters,
-      DataStream<Decoded> events) {}
+      DataStream<Decoded> events,
+      DataStream<String> eventNotes) {}
 
   private SlaJob() {}
 
@@ -108,7 +113,9 @@ public final class SlaJob {
     SingleOutputStreamOperator<SlaUpdate> sla =
         events
             .keyBy(event -> event.ticketId)
-            .process(new SlaFunction(settings.policyJson(), settings.ticketRetention()))
+            .process(
+                new SlaFunction(
+                    settings.policyJson(), settings.ticketRetention(), settings.allowedLateness()))
             .name("sla clocks")
             .uid("sla-clocks");
     DataStream<MinuteAggregate> minutes =
@@ -122,7 +129,10 @@ public final class SlaJob {
         sla,
         sla.getSideOutput(SlaFunction.ALERTS),
         minutes,
-        events.getSideOutput(SplitDeadLetters.DEAD_LETTERS),
-        decoded.filter(Decoded::isValid).name("valid events").uid("valid-events"));
+        events
+            .getSideOutput(SplitDeadLetters.DEAD_LETTERS)
+            .union(sla.getSideOutput(SlaFunction.TOO_LATE)),
+        decoded.filter(Decoded::isValid).name("valid events").uid("valid-events"),
+        sla.getSideOutput(SlaFunction.EVENT_NOTES));
   }
 }

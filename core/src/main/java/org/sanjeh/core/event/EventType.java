@@ -17,8 +17,10 @@ public enum EventType implements WireValue {
   RESOLVED,
   REOPENED,
   CLOSED,
-  /** This ticket was merged into {@code merged_into}. */
-  MERGED;
+  /** This ticket was merged into {@code merged_into}: its clocks stop, the other ticket goes on. */
+  MERGED,
+  /** The ticket was deleted (spam, an erasure request): it leaves every metric. */
+  DELETED;
 
   @Override
   public String wire() {

@@ -14,13 +14,17 @@ import org.sanjeh.core.event.TicketStatus;
  * @param pausingStatuses statuses that stop the clocks (default pending and on_hold)
  * @param atRiskShare the share of a target after which it is at risk (default 0.75)
  * @param businessTime true to count the calendar's business time, false for wall-clock time
+ * @param firstResponseAtHandOff false (the default, Zendesk's way): first response starts at the
+ *     customer's first message whether or not a bot answered; true: while a bot talks with the
+ *     customer it starts at the hand-off to a person (an {@code assigned} event)
  */
 public record SlaPolicy(
     String name,
     List<Rule> rules,
     Set<TicketStatus> pausingStatuses,
     double atRiskShare,
-    boolean businessTime) {
+    boolean businessTime,
+    boolean firstResponseAtHandOff) {
 
   public static final Set<TicketStatus> DEFAULT_PAUSING =
       EnumSet.of(TicketStatus.PENDING, TicketStatus.ON_HOLD);
@@ -29,10 +33,24 @@ public record SlaPolicy(
 
   public SlaPolicy {
     rules = List.copyOf(rules);
-    pausingStatuses = pausingStatuses.isEmpty() ? Set.of() : EnumSet.copyOf(pausingStatuses);
+    // an EnumSet, even when empty: Set.of().contains(null) throws, and most events carry no status
+    pausingStatuses =
+        pausingStatuses.isEmpty()
+            ? EnumSet.noneOf(TicketStatus.class)
+            : EnumSet.copyOf(pausingStatuses);
     if (!(atRiskShare > 0 && atRiskShare <= 1)) {
       throw new IllegalArgumentException("atRiskShare must be in (0, 1], got " + atRiskShare);
     }
+  }
+
+  /** A policy whose first response starts at the customer's first message. */
+  public SlaPolicy(
+      String name,
+      List<Rule> rules,
+      Set<TicketStatus> pausingStatuses,
+      double atRiskShare,
+      boolean businessTime) {
+    this(name, rules, pausingStatuses, atRiskShare, businessTime, false);
   }
 
   /** One set of targets for every ticket, business time, default pauses and at-risk share. */
@@ -51,8 +69,9 @@ public record SlaPolicy(
     return SlaTargets.NONE;
   }
 
+  /** Whether {@code status} stops the clocks; a ticket with no status yet (null) runs. */
   public boolean pauses(TicketStatus status) {
-    return pausingStatuses.contains(status);
+    return status != null && pausingStatuses.contains(status);
   }
 
   /**

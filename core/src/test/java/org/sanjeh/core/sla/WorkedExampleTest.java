@@ -68,6 +68,32 @@ class WorkedExampleTest {
     assertThat(resolution.status()).isEqualTo(SlaStatus.ACHIEVED);
     assertThat(resolution.elapsedBusiness()).isEqualTo(Duration.ofMinutes(230));
     assertThat(resolution.paused()).isEqualTo(Duration.ofMinutes(48 * 60 + 40));
+    assertThat(resolution.elapsedCalendar())
+        .as("wall clock Wed 15:30 to Sat 12:00, pauses included")
+        .isEqualTo(Duration.ofMinutes((2 * 24 + 20) * 60 + 30));
+
+    apply(
+        "2024-05-12T10:00",
+        EventType.CUSTOMER_MESSAGE,
+        AuthorRole.CUSTOMER,
+        TicketStatus.OPEN,
+        "It broke again");
+    assertThat(report(SlaTarget.FIRST_RESPONSE, "2024-05-12T10:00").fulfilledAt())
+        .as("first response is measured once per ticket")
+        .isEqualTo(tehran("2024-05-09T08:20"));
+    assertThat(report(SlaTarget.NEXT_RESPONSE, "2024-05-12T10:00").dueAt())
+        .isEqualTo(tehran("2024-05-12T12:00"));
+    apply("2024-05-12T12:30", EventType.AGENT_REPLY, AuthorRole.AGENT, null, "Replaced");
+    assertThat(clock.nextResponseCycles()).isEqualTo(3);
+    assertThat(clock.state().nextResponse.breachedCycles).isEqualTo(2);
+
+    apply("2024-05-12T13:00", EventType.RESOLVED, AuthorRole.AGENT, TicketStatus.SOLVED, null);
+    assertThat(report(SlaTarget.RESOLUTION, "2024-05-12T13:00").elapsedBusiness())
+        .isEqualTo(Duration.ofMinutes(410));
+    assertThat(report(SlaTarget.RESOLUTION, "2024-05-12T13:00").status())
+        .isEqualTo(SlaStatus.ACHIEVED);
+    assertThat(clock.state().firstResolutionBusinessMs)
+        .isEqualTo(Duration.ofMinutes(230).toMillis());
   }
 
   private void apply(

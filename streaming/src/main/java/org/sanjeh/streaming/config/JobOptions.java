@@ -37,6 +37,7 @@ public record JobOptions(
     boolean dropRemovedState,
     Duration outOfOrderness,
     Duration idleness,
+    Duration allowedLateness,
     int batchSize,
     Duration flushInterval,
     String database) {
@@ -58,6 +59,8 @@ public record JobOptions(
                                   this version no longer has, and drop that state (false)
         --out-of-orderness D      how late an event may be and still be on time (5s)
         --idleness D              a silent partition stops holding the watermark after D (30s)
+        --allowed-lateness D      an event up to D older than its ticket's newest is put in
+                                  event-time order; an older one goes to dead_letters (7d)
         --batch-size N            rows per ClickHouse insert (50000)
         --flush-interval D        the longest a row waits for its insert (1s)
         --database DB             ClickHouse database (env SANJEH_CLICKHOUSE_DATABASE, else sanjeh)
@@ -80,6 +83,7 @@ public record JobOptions(
           "drop-removed-state",
           "out-of-orderness",
           "idleness",
+          "allowed-lateness",
           "batch-size",
           "flush-interval",
           "database");
@@ -114,6 +118,7 @@ public record JobOptions(
         bool(options, "drop-removed-state", false),
         duration(options, "out-of-orderness", "5s"),
         duration(options, "idleness", "30s"),
+        duration(options, "allowed-lateness", "7d"),
         positive(options, "batch-size", 50_000),
         duration(options, "flush-interval", "1s"),
         options.getOrDefault("database", env.getOrDefault("SANJEH_CLICKHOUSE_DATABASE", "sanjeh")));
@@ -133,7 +138,8 @@ public record JobOptions(
         outOfOrderness,
         idleness,
         defaults.ticketRetention(),
-        defaults.minuteRetention());
+        defaults.minuteRetention(),
+        allowedLateness);
   }
 
   /** Flink's configuration: checkpoints, state backend, restore point, parallelism. */

@@ -35,6 +35,7 @@ import org.sanjeh.core.sla.SlaTargets;
  *  "business_time": true,
  *  "at_risk_share": 0.75,
  *  "pausing_statuses": ["pending", "on_hold"],
+ *  "first_response_starts": "customer_message",  // or "hand_off": from a bot's hand-off
  *  "rules": [
  *    {"priorities": ["urgent"], "first_response_minutes": 15, "resolution_minutes": 240},
  *    {"tiers": ["vip"], "channels": ["chat", "whatsapp"], "first_response_minutes": 30},
@@ -54,7 +55,16 @@ public final class PolicyFile {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> TOP_LEVEL =
-      Set.of("name", "calendar", "business_time", "at_risk_share", "pausing_statuses", "rules");
+      Set.of(
+          "name",
+          "calendar",
+          "business_time",
+          "at_risk_share",
+          "pausing_statuses",
+          "first_response_starts",
+          "rules");
+  private static final String AT_CUSTOMER_MESSAGE = "customer_message";
+  private static final String AT_HAND_OFF = "hand_off";
   private static final Set<String> RULE_FIELDS =
       Set.of(
           "priorities",
@@ -154,13 +164,29 @@ public final class PolicyFile {
         root.has("pausing_statuses")
             ? enums(root.get("pausing_statuses"), TicketStatus.class, "pausing_statuses")
             : SlaPolicy.DEFAULT_PAUSING;
+    boolean atHandOff = firstResponseStart(root.get("first_response_starts"));
     List<SlaPolicy.Rule> rules = rules(root.get("rules"));
     if (!problems.isEmpty()) {
       throw new InvalidPolicy(
           "%s is not a valid SLA policy:%n  - %s"
               .formatted(origin, String.join(System.lineSeparator() + "  - ", problems)));
     }
-    return new Loaded(new SlaPolicy(name, rules, pausing, atRisk, businessTime), calendar);
+    return new Loaded(
+        new SlaPolicy(name, rules, pausing, atRisk, businessTime, atHandOff), calendar);
+  }
+
+  /** Whether first response starts at the bot's hand-off to a person. */
+  private boolean firstResponseStart(JsonNode node) {
+    if (node == null || node.isNull() || node.asText().equals(AT_CUSTOMER_MESSAGE)) {
+      return false;
+    }
+    if (node.isTextual() && node.asText().equals(AT_HAND_OFF)) {
+      return true;
+    }
+    problems.add(
+        "first_response_starts: %s is neither \"%s\" (the default) nor \"%s\""
+            .formatted(node, AT_CUSTOMER_MESSAGE, AT_HAND_OFF));
+    return false;
   }
 
   private BusinessCalendar calendar(JsonNode node) {

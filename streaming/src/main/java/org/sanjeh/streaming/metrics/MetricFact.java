@@ -31,6 +31,35 @@ public final class MetricFact {
 
   public MetricFact() {}
 
+  public MetricFact copy() {
+    MetricFact c = new MetricFact();
+    c.at = at;
+    c.channel = channel;
+    c.team = team;
+    c.priority = priority;
+    c.agentId = agentId;
+    c.created = created;
+    c.firstResponses = firstResponses;
+    c.frtMs = frtMs;
+    c.breaches = breaches;
+    c.solved = solved;
+    c.reopened = reopened;
+    c.backlogDelta = backlogDelta;
+    return c;
+  }
+
+  /** The same fact taken back: every count negative, under its own minute and dimensions. */
+  public MetricFact negated() {
+    MetricFact n = copy();
+    n.created = -created;
+    n.firstResponses = -firstResponses;
+    n.breaches = -breaches;
+    n.solved = -solved;
+    n.reopened = -reopened;
+    n.backlogDelta = -backlogDelta;
+    return n;
+  }
+
   /** The minute this fact falls in, epoch ms. */
   public long minute() {
     return Math.floorDiv(at, 60_000L) * 60_000L;
@@ -44,7 +73,7 @@ public final class MetricFact {
    */
   public boolean absorb(MetricFact other) {
     if (minute() != other.minute()
-        || (firstResponses > 0 && other.firstResponses > 0)
+        || (firstResponses != 0 && other.firstResponses != 0)
         || !channel.equals(other.channel)
         || !team.equals(other.team)
         || !priority.equals(other.priority)
@@ -52,7 +81,7 @@ public final class MetricFact {
       return false;
     }
     created += other.created;
-    if (other.firstResponses > 0) {
+    if (other.firstResponses != 0) {
       firstResponses = other.firstResponses;
       frtMs = other.frtMs;
     }

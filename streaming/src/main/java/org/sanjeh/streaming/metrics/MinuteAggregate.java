@@ -35,9 +35,9 @@ public final class MinuteAggregate {
   void add(MetricFact fact) {
     created += fact.created;
     firstResponses += fact.firstResponses;
-    if (fact.firstResponses > 0) {
-      frtSumMs += fact.frtMs;
-      frtHistogram[FrtHistogram.bucket(fact.frtMs)]++;
+    if (fact.firstResponses != 0) { // -1: a deleted ticket's response taken back
+      frtSumMs += fact.firstResponses * fact.frtMs;
+      frtHistogram[FrtHistogram.bucket(fact.frtMs)] += fact.firstResponses;
     }
     breaches += fact.breaches;
     solved += fact.solved;

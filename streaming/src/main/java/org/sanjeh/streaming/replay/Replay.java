@@ -25,6 +25,7 @@ import org.sanjeh.streaming.TicketEventProducer;
 import org.sanjeh.streaming.config.PolicyFile;
 import org.sanjeh.streaming.sink.AlertTopic;
 import org.sanjeh.streaming.sla.SlaAlert;
+import org.sanjeh.streaming.sla.SlaFunction;
 import org.sanjeh.streaming.sla.SlaUpdate;
 import org.sanjeh.streaming.sla.TargetRow;
 import org.sanjeh.streaming.source.KafkaEvents;
@@ -118,7 +119,8 @@ public final class Replay {
             .returns(ReplayItem.class)
             .union(
                 job.alerts().map(ReplayItem::of).returns(ReplayItem.class),
-                job.deadLetters().map(ReplayItem::of).returns(ReplayItem.class));
+                job.deadLetters().map(ReplayItem::of).returns(ReplayItem.class),
+                job.eventNotes().map(ReplayItem::note).returns(ReplayItem.class));
     Results results = new Results();
     try (CloseableIterator<ReplayItem> it = items.executeAndCollect("sanjeh-replay")) {
       while (it.hasNext()) {
@@ -134,6 +136,9 @@ public final class Replay {
     final List<SlaAlert> alerts = new ArrayList<>();
     final List<String> deadLetters = new ArrayList<>();
 
+    /** Events not applied as they came: late (put in order), duplicate, dropped (too late). */
+    final Map<String, Integer> eventNotes = new TreeMap<>();
+
     void add(ReplayItem item, long lastEventAt) {
       if (item.row != null && item.row.asOf <= lastEventAt) {
         latest.merge(item.row.ticketId, item.row, (a, b) -> a.version >= b.version ? a : b);
@@ -141,6 +146,8 @@ public final class Replay {
         alerts.add(item.alert);
       } else if (item.deadLetter != null) {
         deadLetters.add(item.deadLetter.origin + ": " + item.deadLetter.reason);
+      } else if (item.note != null) {
+        eventNotes.merge(item.note, 1, Integer::sum);
       }
     }
 
@@ -159,6 +166,12 @@ public final class Replay {
           lastEventAt == Long.MIN_VALUE ? "none" : Instant.ofEpochMilli(lastEventAt),
           statuses);
       err.printf("replay: %,d alerts %s%n", alerts.size(), new TreeMap<>(alertCounts));
+      err.printf(
+          "replay: events late (put in event-time order) %,d, duplicate %,d, dropped (later than"
+              + " the allowed lateness, in the dead letters) %,d%n",
+          eventNotes.getOrDefault(SlaFunction.LATE, 0),
+          eventNotes.getOrDefault(SlaFunction.DUPLICATE, 0),
+          eventNotes.getOrDefault(SlaFunction.DROPPED, 0));
       if (!deadLetters.isEmpty()) {
         err.printf("replay: %,d dead letters, e.g.%n", deadLetters.size());
         deadLetters.stream().limit(5).forEach(d -> err.println("  " + d));
@@ -175,13 +188,24 @@ public final class Replay {
     node.put("team", row.team);
     node.put("priority", row.priority);
     node.put("status", row.ticketStatus);
+    node.put("removed", row.removed);
+    node.put("bot_only", row.botOnly);
+    node.put("periodic_updates", row.periodicUpdates);
+    node.put("periodic_update_longest_s", seconds(row.longestPeriodicUpdateMs));
+    node.put("requester_wait_s", row.requesterWaitMs / 1000.0);
+    node.put("agent_work_s", row.agentWorkMs / 1000.0);
     node.set("first_response", target(row.firstResponse));
     ObjectNode next = target(row.nextResponse);
     next.put("completed_cycles", row.nextResponseCycles);
+    next.put("breached_cycles", row.nextResponseBreached);
     next.put(
         "longest_s", row.nextResponseLongestMs < 0 ? null : row.nextResponseLongestMs / 1000.0);
     node.set("next_response", next);
-    node.set("resolution", target(row.resolution));
+    ObjectNode resolution = target(row.resolution);
+    resolution.put("first_fulfilled_at", instant(row.firstResolvedAt));
+    resolution.put("first_business_s", seconds(row.firstResolutionBusinessMs));
+    resolution.put("first_calendar_s", seconds(row.firstResolutionCalendarMs));
+    node.set("resolution", resolution);
     return node.toString();
   }
 
@@ -196,6 +220,10 @@ public final class Replay {
     node.put("calendar_s", t.calendarMs / 1000.0);
     node.put("paused_s", t.pausedMs / 1000.0);
     return node;
+  }
+
+  private static Double seconds(long millis) {
+    return millis < 0 ? null : millis / 1000.0;
   }
 
   private static String instant(long millis) {

@@ -11,6 +11,9 @@ public final class ReplayItem {
   public SlaAlert alert;
   public Decoded deadLetter;
 
+  /** late, duplicate or dropped (an event not applied as it came). */
+  public String note;
+
   public ReplayItem() {}
 
   static ReplayItem of(SlaUpdate row) {
@@ -22,6 +25,12 @@ public final class ReplayItem {
   static ReplayItem of(SlaAlert alert) {
     ReplayItem item = new ReplayItem();
     item.alert = alert;
+    return item;
+  }
+
+  static ReplayItem note(String note) {
+    ReplayItem item = new ReplayItem();
+    item.note = note;
     return item;
   }
 

@@ -18,7 +18,10 @@ import org.sanjeh.warehouse.write.BatchedWriter;
 import org.sanjeh.warehouse.write.DeadLetter;
 import org.sanjeh.warehouse.write.TicketEventTables;
 
-/** The job's outputs as ClickHouse rows (tables defined in warehouse migration V008). */
+/**
+ * The job's outputs as ClickHouse rows (tables defined in warehouse migrations V008, V013 and
+ * V014).
+ */
 public final class SlaTables {
 
   private SlaTables() {}
@@ -99,6 +102,16 @@ public final class SlaTables {
           "res_business_s",
           "res_calendar_s",
           "res_paused_s",
+          "nr_breached",
+          "res_first_fulfilled_at",
+          "res_first_business_s",
+          "res_first_calendar_s",
+          "removed",
+          "bot_only",
+          "pu_cycles",
+          "pu_longest_s",
+          "requester_wait_s",
+          "agent_work_s",
           "version");
     }
 
@@ -118,6 +131,16 @@ public final class SlaTables {
       out.uint32(u.nextResponseCycles);
       out.float64(seconds(u.nextResponseLongestMs));
       target(u.resolution, out);
+      out.uint32(u.nextResponseBreached);
+      out.dateTimeMillis(u.firstResolvedAt);
+      out.float64(seconds(u.firstResolutionBusinessMs));
+      out.float64(seconds(u.firstResolutionCalendarMs));
+      out.string(u.removed);
+      out.uint8(u.botOnly ? 1 : 0);
+      out.uint32(u.periodicUpdates);
+      out.float64(seconds(u.longestPeriodicUpdateMs));
+      out.float64(seconds(u.requesterWaitMs));
+      out.float64(seconds(u.agentWorkMs));
       out.uint64(u.version);
     }
 

@@ -12,6 +12,11 @@ public final class SlaAlert {
   public static final String BREACHED = "breached";
   public static final String RECOVERED = "recovered";
 
+  /** A late event showed the earlier at-risk or breach alert of this clock was wrong. */
+  public static final String AT_RISK_WITHDRAWN = "at_risk_withdrawn";
+
+  public static final String BREACH_WITHDRAWN = "breached_withdrawn";
+
   public String alertId;
   public String ticketId;
 

@@ -1,6 +1,8 @@
 package org.sanjeh.streaming.sla;
 
 import org.sanjeh.core.sla.SlaState;
+import org.sanjeh.streaming.metrics.MetricFact;
+import org.sanjeh.streaming.source.SlaEvent;
 
 /**
  * Everything {@link SlaFunction} keeps for one ticket, in one state value so that an event costs
@@ -13,7 +15,37 @@ public final class TicketMemory {
   static final byte BREACHED = 2;
   static final byte RECOVERED = 4;
 
+  /** Enough for a long ticket's facts (each reopen adds two); a longer one keeps its first ones. */
+  static final int MAX_COUNTED = 64;
+
+  /** At most this many events are kept for reordering; older ones are folded into {@link #base}. */
+  static final int MAX_LOG = 64;
+
   public SlaState sla = new SlaState();
+
+  /**
+   * The ticket's events within the allowed lateness of its newest one, in event-time order, and the
+   * clock state before the oldest of them: a late event is put in its place and the clocks are
+   * rebuilt from {@link #base} (null: from nothing).
+   */
+  public SlaEvent[] log = new SlaEvent[0];
+
+  public SlaState base;
+
+  /** The newest event folded into {@link #base}; nothing older can be put in order any more. */
+  public long foldedUpTo = -1;
+
+  /** The last row version emitted: versions only grow, whatever the row's event time. */
+  public long lastVersion = -1;
+
+  /**
+   * Per target: when its breach alert said it breached (for a withdrawal to take the fact back).
+   */
+  public long[] breachAlertAt = {-1, -1, -1};
+
+  /** The facts this ticket counted in sla_minute (backlog moves aside), for a deletion to undo. */
+  public MetricFact[] counted = new MetricFact[0];
+
   public String team;
   public String agentId;
 
@@ -40,4 +72,26 @@ public final class TicketMemory {
   public String openAgent;
 
   public TicketMemory() {}
+
+  boolean logged(String eventId) {
+    for (SlaEvent e : log) {
+      if (e.eventId.equals(eventId)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Puts {@code event} in event-time order, after the events of the same instant. */
+  void insert(SlaEvent event) {
+    int at = log.length;
+    while (at > 0 && log[at - 1].occurredAt > event.occurredAt) {
+      at--;
+    }
+    SlaEvent[] longer = new SlaEvent[log.length + 1];
+    System.arraycopy(log, 0, longer, 0, at);
+    longer[at] = event;
+    System.arraycopy(log, at, longer, at + 1, log.length - at);
+    log = longer;
+  }
 }

@@ -65,6 +65,23 @@ class PolicyFileTest {
   }
 
   @Test
+  void firstResponseCanStartAtTheHandOffAndAnUnknownStartIsNamed() {
+    String policy =
+        """
+        {"name": "p", "calendar": {"timezone": "UTC", "hours": "always"},
+         "first_response_starts": "%s", "pausing_statuses": [],
+         "rules": [{"first_response_minutes": 60}]}
+        """;
+    assertThat(PolicyFile.parse(policy.formatted("hand_off"), "p.json").policy())
+        .extracting(p -> p.firstResponseAtHandOff(), p -> p.pauses(null))
+        .containsExactly(true, false);
+    assertThat(PolicyFile.parse(PolicyFile.defaultText(), "d").policy().firstResponseAtHandOff())
+        .isFalse();
+    assertThatThrownBy(() -> PolicyFile.parse(policy.formatted("bot"), "p.json"))
+        .hasMessageContaining("first_response_starts: \"bot\" is neither");
+  }
+
+  @Test
   void brokenJsonNamesTheLineAndColumn() {
     assertThatThrownBy(() -> PolicyFile.parse("{\n  \"name\": \"x\",\n  rules: []}", "p.json"))
         .hasMessageStartingWith("p.json: not valid JSON at line 3, column 3: Unexpected character");

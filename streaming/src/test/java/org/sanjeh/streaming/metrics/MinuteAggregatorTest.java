@@ -50,6 +50,22 @@ class MinuteAggregatorTest {
   }
 
   @Test
+  void aDeletedTicketsNegatedFactsTakeItsCountsAndResponseTimeBack() throws Exception {
+    MetricFact response = firstResponse(T0 + 10_000, 90_000);
+    send(created(T0 + 1_000));
+    send(response);
+    send(created(T0 + 2_000).negated());
+    send(response.negated());
+    harness.processWatermark(T0 + MINUTE - 1);
+
+    MinuteAggregate minute = harness.extractOutputValues().get(0);
+    assertThat(minute.created).isZero();
+    assertThat(minute.firstResponses).isZero();
+    assertThat(minute.frtSumMs).isZero();
+    assertThat(minute.frtHistogram).containsOnly(0);
+  }
+
+  @Test
   void aLateFactRewritesTheMinuteWithAHigherVersionAndTooLateOnesAreNotCounted() throws Exception {
     send(created(T0));
     harness.processWatermark(T0 + MINUTE);

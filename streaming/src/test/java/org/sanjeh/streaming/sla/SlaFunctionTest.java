@@ -139,6 +139,36 @@ class SlaFunctionTest {
   }
 
   @Test
+  void aPriorityChangeThatPutsTheDeadlineInThePastAlertsAtOnce() throws Exception {
+    close();
+    harness =
+        ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+            new SlaFunction(
+                """
+                {"name": "tiered", "calendar": {"timezone": "UTC", "hours": "always"},
+                 "business_time": false,
+                 "rules": [{"priorities": ["urgent"], "first_response_minutes": 30},
+                           {"first_response_minutes": 60}]}
+                """,
+                Duration.ofDays(2)),
+            e -> e.ticketId,
+            Types.STRING);
+    harness.open();
+    send(event("e1", 0, EventType.TICKET_CREATED, AuthorRole.CUSTOMER));
+    SlaEvent urgent = event("e2", 40, EventType.PRIORITY_CHANGED, AuthorRole.AGENT);
+    urgent.priority = org.sanjeh.core.event.Priority.URGENT;
+    send(urgent);
+
+    assertThat(alertsAsText())
+        .as("no watermark has passed minute 30: the event itself raises the alerts")
+        .containsExactly(
+            "first_response at_risk " + (at(22) + 30_000), "first_response breached " + at(30));
+    assertThat(lastRow().firstResponse.status).isEqualTo("breached");
+    assertThat(lastRow().firstResponse.dueAt).isEqualTo(at(30));
+    assertThat(facts().stream().mapToInt(f -> f.breaches).sum()).isEqualTo(1);
+  }
+
+  @Test
   void aSolvedTicketIsForgottenAfterTheRetentionWithNoTimerLeft() throws Exception {
     send(event("e1", 0, EventType.TICKET_CREATED, AuthorRole.CUSTOMER));
     send(event("e2", 20, EventType.AGENT_REPLY, AuthorRole.AGENT));
@@ -155,16 +185,87 @@ class SlaFunctionTest {
   }
 
   @Test
-  void lateAndDuplicateEventsChangeNothing() throws Exception {
+  void aDuplicateChangesNothingAndALateEventIsPutInEventTimeOrder() throws Exception {
+    // issue 12 rules 2 and 9 changed this test: the late reply used to be ignored
     send(event("e1", 0, EventType.TICKET_CREATED, AuthorRole.CUSTOMER));
     send(event("e2", 30, EventType.CUSTOMER_MESSAGE, AuthorRole.CUSTOMER));
     int rows = harness.extractOutputValues().size();
+    long version = lastRow().version;
 
-    send(event("e2", 30, EventType.CUSTOMER_MESSAGE, AuthorRole.CUSTOMER));
+    send(event("e1", 0, EventType.TICKET_CREATED, AuthorRole.CUSTOMER));
+    assertThat(harness.extractOutputValues()).as("a resend").hasSize(rows);
+
     send(event("e0", 10, EventType.AGENT_REPLY, AuthorRole.AGENT));
+    assertThat(lastRow().firstResponse.status).isEqualTo("achieved");
+    assertThat(lastRow().firstResponse.fulfilledAt).isEqualTo(at(10));
+    assertThat(lastRow().asOf).as("still as of the newest event").isEqualTo(at(30));
+    assertThat(lastRow().version).isGreaterThan(version);
+    assertThat(notes()).containsExactly("duplicate", "late");
+    assertThat(facts().stream().mapToInt(f -> f.firstResponses).sum()).isEqualTo(1);
+  }
 
-    assertThat(harness.extractOutputValues()).hasSize(rows);
-    assertThat(lastRow().firstResponse.status).isEqualTo("running");
+  @Test
+  void anEarlierReplyAfterATimerRowOutranksItAndWithdrawsTheAlerts() throws Exception {
+    send(event("e1", 0, EventType.TICKET_CREATED, AuthorRole.CUSTOMER));
+    watermark(61);
+    SlaUpdate timerRow = lastRow();
+    assertThat(timerRow.firstResponse.status).isEqualTo("breached");
+
+    send(event("e2", 30, EventType.AGENT_REPLY, AuthorRole.AGENT));
+
+    assertThat(lastRow().version).isGreaterThan(timerRow.version);
+    assertThat(lastRow().firstResponse.status).isEqualTo("achieved");
+    assertThat(alertsAsText())
+        .containsExactly(
+            "first_response at_risk " + at(45),
+            "first_response breached " + at(60),
+            "first_response breached_withdrawn " + (at(60) + 1),
+            "first_response at_risk_withdrawn " + (at(60) + 1));
+    assertThat(facts().stream().mapToInt(f -> f.breaches).sum()).isZero();
+  }
+
+  @Test
+  void anEventBeyondTheAllowedLatenessGoesToTheDeadLettersWithTheReason() throws Exception {
+    send(event("e1", 8 * 24 * 60, EventType.TICKET_CREATED, AuthorRole.CUSTOMER));
+    send(event("e0", 0, EventType.CUSTOMER_MESSAGE, AuthorRole.CUSTOMER));
+
+    var dead = harness.getSideOutput(SlaFunction.TOO_LATE);
+    assertThat(dead).hasSize(1);
+    assertThat(dead.peek().getValue().reason)
+        .contains("allowed lateness")
+        .contains("PT168H")
+        .contains(T0.toString());
+    assertThat(notes()).containsExactly("dropped");
+    assertThat(lastRow().firstResponse.startedAt).isEqualTo(at(8 * 24 * 60));
+  }
+
+  @Test
+  void theTicketsEventsAreKeptOnlyWithinTheAllowedLateness() throws Exception {
+    send(event("e1", 0, EventType.TICKET_CREATED, AuthorRole.CUSTOMER));
+    send(event("e2", 10, EventType.AGENT_REPLY, AuthorRole.AGENT));
+    send(event("e3", 8 * 24 * 60, EventType.CUSTOMER_MESSAGE, AuthorRole.CUSTOMER));
+
+    TicketMemory memory = memoryOf("T-1");
+    assertThat(memory.log).extracting(e -> e.eventId).containsExactly("e3");
+    assertThat(memory.base.lastEventAt).isEqualTo(at(10));
+    assertThat(memory.foldedUpTo).isEqualTo(at(10));
+  }
+
+  @Test
+  void aLateEventAfterOlderEventsWereFoldedAwayIsRebuiltFromTheBase() throws Exception {
+    int day = 24 * 60;
+    send(event("e1", 0, EventType.TICKET_CREATED, AuthorRole.CUSTOMER));
+    send(event("e2", 10, EventType.AGENT_REPLY, AuthorRole.AGENT));
+    send(event("e3", 8 * day, EventType.CUSTOMER_MESSAGE, AuthorRole.CUSTOMER));
+    send(event("e4", 7 * day + 12 * 60, EventType.CUSTOMER_MESSAGE, AuthorRole.CUSTOMER));
+
+    SlaUpdate last = lastRow();
+    assertThat(last.firstResponse.fulfilledAt).as("from the base").isEqualTo(at(10));
+    assertThat(last.nextResponse.startedAt)
+        .as("the oldest unanswered message, which came last")
+        .isEqualTo(at(7 * day + 12 * 60));
+    assertThat(last.nextResponseCycles).isEqualTo(1);
+    assertThat(notes()).containsExactly("late");
   }
 
   @Test
@@ -234,6 +335,25 @@ class SlaFunctionTest {
 
   List<String> alertsAsText() {
     return alerts().stream().map(a -> a.target + " " + a.kind + " " + a.at).toList();
+  }
+
+  List<String> notes() {
+    return harness.getSideOutput(SlaFunction.EVENT_NOTES) == null
+        ? List.of()
+        : harness.getSideOutput(SlaFunction.EVENT_NOTES).stream()
+            .map(StreamRecord::getValue)
+            .toList();
+  }
+
+  TicketMemory memoryOf(String ticket) throws Exception {
+    harness.getOperator().setCurrentKey(ticket);
+    return harness
+        .getOperator()
+        .getKeyedStateStore()
+        .getState(
+            new org.apache.flink.api.common.state.ValueStateDescriptor<>(
+                "ticket", TicketMemory.class))
+        .value();
   }
 
   List<MetricFact> facts() {
