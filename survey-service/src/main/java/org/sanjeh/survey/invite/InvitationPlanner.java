@@ -131,6 +131,11 @@ public final class InvitationPlanner {
     return awaiting.contains(eventId);
   }
 
+  /** Whether the resolution with this event id was read and its decision taken. */
+  boolean decided(String eventId) {
+    return planned.containsKey(eventId) && !awaiting.contains(eventId);
+  }
+
   /** Whether as many resolutions wait as the planner holds: read no more until some are due. */
   public boolean full() {
     return pending.size() >= maxWaiting;

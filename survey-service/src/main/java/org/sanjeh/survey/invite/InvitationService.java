@@ -128,6 +128,11 @@ public final class InvitationService {
     return planner.awaits(eventId);
   }
 
+  /** Whether the resolution with this event id was read and its decision made (or found made). */
+  synchronized boolean decided(String eventId) {
+    return planner.decided(eventId);
+  }
+
   /**
    * Whether more events can be taken in: false while the invitation log's buffer is full or as many
    * resolutions wait as the planner holds. The reader then pauses and asks again.
