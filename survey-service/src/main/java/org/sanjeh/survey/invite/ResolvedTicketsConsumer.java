@@ -194,15 +194,26 @@ public final class ResolvedTicketsConsumer implements Runnable, AutoCloseable {
     String kind = e.getClass().getName() + " at " + place(e);
     if (!kind.equals(lastFailure)) {
       LOG.error(
-          "survey invitations failed ({}); retrying with back-off, nothing undecided is committed."
-              + " The cause's message is left out as it may quote personal data",
-          kind);
+          "survey invitations failed ({}: {}); retried with back-off, nothing undecided is"
+              + " committed",
+          kind,
+          safeMessage(e));
       lastFailure = kind;
     }
     long until = System.nanoTime() + failureBackoff(failuresInARow).toNanos();
     while (running.get() && System.nanoTime() < until) {
       Thread.sleep(50); // in slices, so close() does not wait for the back-off
     }
+  }
+
+  /**
+   * A file-system failure's message names the folder to fix and no customer; any other message may
+   * quote personal data (an address, a message text) and is left out.
+   */
+  private static String safeMessage(RuntimeException e) {
+    return e instanceof java.io.UncheckedIOException
+        ? e.getMessage()
+        : "message left out, it may quote personal data; the type and place show where";
   }
 
   private static String place(Throwable e) {
