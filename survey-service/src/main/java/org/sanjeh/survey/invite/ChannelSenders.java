@@ -20,6 +20,15 @@ public final class ChannelSenders implements Sender {
 
   @Override
   public void send(Message message) {
-    byChannel.getOrDefault(message.channel(), fallback).send(message);
+    senderOf(message).send(message);
+  }
+
+  @Override
+  public Sender deliveringSender(Message message) {
+    return senderOf(message).deliveringSender(message);
+  }
+
+  private Sender senderOf(Message message) {
+    return byChannel.getOrDefault(message.channel(), fallback);
   }
 }

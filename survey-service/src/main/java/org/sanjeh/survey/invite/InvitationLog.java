@@ -3,9 +3,13 @@ package org.sanjeh.survey.invite;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.sanjeh.core.survey.SurveyKind;
 import org.sanjeh.warehouse.RowBinaryOut;
 import org.sanjeh.warehouse.Warehouse;
@@ -30,18 +34,74 @@ public final class InvitationLog implements AutoCloseable {
   /** A resolved ticket whose customer was not invited, and why. */
   public record Skipped(String ticketId, String customerId, String reason, Instant decidedAt) {}
 
+  /** Rows per table held while ClickHouse does not take them, by default. */
+  public static final int CAPACITY = 100_000;
+
+  private final Warehouse warehouse;
+  private final int capacity;
   private final BatchedWriter<Invited> invited;
   private final BatchedWriter<Skipped> skipped;
 
   public InvitationLog(Warehouse warehouse) {
+    this(warehouse, CAPACITY);
+  }
+
+  /**
+   * @param capacity rows per table held while ClickHouse does not take them; once one table's
+   *     buffer is full, {@link #hasRoom} is false and new rows are refused
+   */
+  public InvitationLog(Warehouse warehouse, int capacity) {
+    this.warehouse = warehouse;
+    this.capacity = capacity;
     BatchedWriter.Settings settings =
-        new BatchedWriter.Settings(10_000, Duration.ofSeconds(1), 100_000);
+        new BatchedWriter.Settings(Math.min(10_000, capacity), Duration.ofSeconds(1), capacity);
     this.invited =
         new BatchedWriter<>(
             warehouse, List.of(INVITED), row -> Optional.empty(), (row, reason) -> {}, settings);
     this.skipped =
         new BatchedWriter<>(
             warehouse, List.of(SKIPPED), row -> Optional.empty(), (row, reason) -> {}, settings);
+  }
+
+  /** Whether both tables' buffers can take another row (false while ClickHouse is down long). */
+  public boolean hasRoom() {
+    return invited.rowsBuffered() < capacity && skipped.rowsBuffered() < capacity;
+  }
+
+  /**
+   * The invitations and skips ClickHouse already has for these tickets, as {@link #key} values
+   * (ticket and decision time to the second, as stored).
+   *
+   * @throws org.sanjeh.warehouse.WarehouseException when ClickHouse cannot be asked
+   */
+  public Set<String> recorded(Collection<String> ticketIds) {
+    if (ticketIds.isEmpty()) {
+      return Set.of();
+    }
+    String tickets =
+        ticketIds.stream()
+            .distinct()
+            .map(t -> "'" + escape(t) + "'")
+            .collect(Collectors.joining(","));
+    String sql =
+        "SELECT ticket_id, toUInt32(invited_at) FROM survey_invitations WHERE ticket_id IN ("
+            + tickets
+            + ") UNION ALL SELECT ticket_id, toUInt32(decided_at) FROM survey_skips"
+            + " WHERE ticket_id IN ("
+            + tickets
+            + ")";
+    return new HashSet<>(
+        warehouse.query(sql, r -> key(r.getString(1), Instant.ofEpochSecond(r.getLong(2)))));
+  }
+
+  /** A decision's identity in the log: its ticket and its time to the second. */
+  static String key(String ticketId, Instant at) {
+    return at.getEpochSecond() + " " + ticketId;
+  }
+
+  /** Escapes a value for a single-quoted ClickHouse string literal. */
+  static String escape(String value) {
+    return value.replace("\\", "\\\\").replace("'", "\\'");
   }
 
   public void invited(Invited row) {

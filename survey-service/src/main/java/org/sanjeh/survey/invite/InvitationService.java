@@ -3,12 +3,21 @@ package org.sanjeh.survey.invite;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.sanjeh.core.event.TicketEvent;
 import org.sanjeh.survey.link.SurveyLinks;
+import org.sanjeh.warehouse.WarehouseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,9 +29,18 @@ import org.slf4j.LoggerFactory;
  * message the sender could not deliver for now (mail server down, 4xx, full disk) is kept, with its
  * link, on disk ({@link UnsentInvitations}) so a restart does not drop it either, and tried again
  * with exponential back-off: the message waits 1 s, 2 s, 4 s … up to {@link #MAX_BACKOFF} after its
- * failures, and after a failure the sender is left alone for as long before anything else is tried
- * (a server that is down costs one attempt per back-off, not one per waiting message). A message
- * the sender can never deliver (no address, a permanent 5xx refusal) is a skip with the reason.
+ * failures, and after a failure the sender that failed (SMTP, Telegram, WhatsApp: {@link
+ * Sender#deliveringSender}) is left alone for as long before anything else is tried on it (a server
+ * that is down costs one attempt per back-off, not one per waiting message; the other channels go
+ * on). A message the sender can never deliver (no address, a permanent 5xx refusal) is a skip with
+ * the reason.
+ *
+ * <p>A decision is taken from the planner only once it was acted on, so one that fails half-way is
+ * made again at the next tick. While the invitation log cannot take more records (ClickHouse down
+ * long) no decision is made: {@link #accepting} is false and the reader pauses. After a restart,
+ * resolutions decided by the earlier run are read again from Kafka; a decision due before this
+ * run's first tick is therefore made only if ClickHouse has neither its invitation nor its skip and
+ * no unsent invitation on disk is for it, so it is not repeated.
  */
 public final class InvitationService {
 
@@ -37,6 +55,12 @@ public final class InvitationService {
   /** A message waiting for its next attempt. */
   private record Waiting(Outgoing outgoing, int failures, Instant nextAttempt) {}
 
+  /** A sender resting after {@code failures} failures in a row, until {@code until}. */
+  private record Rest(int failures, Instant until) {}
+
+  /** How many waiting resolutions ClickHouse is asked about at once after a restart. */
+  private static final int CHECK_BATCH = 1_000;
+
   private final InvitationPlanner planner;
   private final InvitationPolicy policy;
   private final SurveyLinks links;
@@ -48,8 +72,22 @@ public final class InvitationService {
   private final UnsentInvitations kept;
   private long invited;
   private long skipped;
-  private int senderFailures;
-  private Instant senderPausedUntil;
+  private long repeatsAvoided;
+
+  /** Per delivering sender (a handful): resting after failures. */
+  private final Map<Sender, Rest> rests = new IdentityHashMap<>();
+
+  /** Records the log refused (its buffer full); written before anything else, never dropped. */
+  private final Deque<Consumer<InvitationLog>> unrecorded = new ArrayDeque<>();
+
+  /** This run's first tick: decisions due by then may have been made by an earlier run. */
+  private Instant startedAt;
+
+  /** Decisions ({@link InvitationLog#key}) of the unsent invitations an earlier run kept. */
+  private final Set<String> keptByEarlierRun = new HashSet<>();
+
+  /** For waiting resolutions due by {@link #startedAt}: event id → already recorded. */
+  private final Map<String, Boolean> recordedByEarlierRun = new HashMap<>();
 
   public InvitationService(
       InvitationPolicy policy,
@@ -67,8 +105,11 @@ public final class InvitationService {
     this.baseUrl = baseUrl;
     this.validity = validity;
     this.kept = new UnsentInvitations(unsentFolder);
-    this.senderPausedUntil = Instant.MIN;
-    kept.load().forEach(outgoing -> unsent.add(new Waiting(outgoing, 0, Instant.MIN)));
+    for (Outgoing outgoing : kept.load()) {
+      unsent.add(new Waiting(outgoing, 0, Instant.MIN));
+      keptByEarlierRun.add(
+          InvitationLog.key(outgoing.record().ticketId(), outgoing.record().invitedAt()));
+    }
     if (!unsent.isEmpty()) {
       LOG.info("{} invitations not sent before the last stop will be sent again", unsent.size());
     }
@@ -87,40 +128,120 @@ public final class InvitationService {
     return planner.awaits(eventId);
   }
 
+  /** Whether the resolution with this event id was read and its decision made (or found made). */
+  synchronized boolean decided(String eventId) {
+    return planner.decided(eventId);
+  }
+
+  /**
+   * Whether more events can be taken in: false while the invitation log's buffer is full or as many
+   * resolutions wait as the planner holds. The reader then pauses and asks again.
+   */
+  public synchronized boolean accepting() {
+    return roomForRecords() && !planner.full();
+  }
+
   /**
    * Writes the invitations and skips decided so far to ClickHouse; throws if it cannot. The offsets
    * of the events they came from may be committed once this returned.
    */
   public void flushRecords() {
+    synchronized (this) {
+      recordRefused();
+    }
     log.flush();
   }
 
   /** Makes the decisions due by {@code now}; returns how many invitations went out. */
   public synchronized int tick(Instant now) {
-    int sent = 0;
-    List<Waiting> retries = List.copyOf(unsent);
-    unsent.clear();
-    for (Waiting waiting : retries) {
-      if (waiting.nextAttempt().isAfter(now)) {
-        unsent.add(waiting);
-      } else {
-        sent += attempt(waiting, now) ? 1 : 0;
-      }
+    if (startedAt == null) {
+      startedAt = now;
     }
-    for (InvitationPlanner.Decision decision : planner.due(now)) {
-      if (decision.invite()) {
-        sent += attempt(new Waiting(prepare(decision), 0, now), now) ? 1 : 0;
-      } else {
-        log.skipped(
-            new InvitationLog.Skipped(
-                decision.ticketId(),
-                nullToEmpty(decision.customerId()),
-                decision.reason(),
-                decision.at()));
-        skipped++;
+    return retryUnsent(now) + decide(now);
+  }
+
+  private int retryUnsent(Instant now) {
+    int sent = 0;
+    List<Waiting> retries = new ArrayList<>(unsent);
+    unsent.clear();
+    int next = 0;
+    try {
+      for (; next < retries.size(); next++) {
+        Waiting waiting = retries.get(next);
+        if (waiting.nextAttempt().isAfter(now) || !roomForRecords()) {
+          unsent.add(waiting);
+        } else {
+          sent += attempt(waiting, now) ? 1 : 0;
+        }
       }
+    } catch (RuntimeException e) {
+      unsent.addAll(retries.subList(next, retries.size())); // the one that failed, and the rest
+      throw e;
     }
     return sent;
+  }
+
+  private int decide(Instant now) {
+    int sent = 0;
+    while (roomForRecords()) {
+      Optional<InvitationPlanner.Decision> next = planner.next(now);
+      if (next.isEmpty()) {
+        break;
+      }
+      InvitationPlanner.Decision decision = next.get();
+      Optional<Boolean> earlier = decidedByEarlierRun(decision);
+      if (earlier.isEmpty()) {
+        break; // ClickHouse cannot say yet; the decision waits
+      }
+      if (earlier.get()) {
+        repeatsAvoided++;
+      } else if (decision.invite()) {
+        sent += attempt(new Waiting(prepare(decision), 0, now), now) ? 1 : 0;
+      } else {
+        record(
+            l ->
+                l.skipped(
+                    new InvitationLog.Skipped(
+                        decision.ticketId(),
+                        nullToEmpty(decision.customerId()),
+                        decision.reason(),
+                        decision.at())));
+        skipped++;
+      }
+      recordedByEarlierRun.remove(decision.resolution().eventId());
+      planner.taken(decision);
+    }
+    return sent;
+  }
+
+  /**
+   * Whether an earlier run already recorded this decision (sent, kept on disk or skipped); empty
+   * while ClickHouse cannot be asked. Only decisions due before this run's first tick can be.
+   */
+  private Optional<Boolean> decidedByEarlierRun(InvitationPlanner.Decision decision) {
+    if (decision.at().isAfter(startedAt)) {
+      return Optional.of(false);
+    }
+    if (keptByEarlierRun.contains(InvitationLog.key(decision.ticketId(), decision.at()))) {
+      return Optional.of(true);
+    }
+    String eventId = decision.resolution().eventId();
+    if (!recordedByEarlierRun.containsKey(eventId)) {
+      List<InvitationPlanner.Due> batch =
+          planner.dueBy(startedAt, id -> !recordedByEarlierRun.containsKey(id), CHECK_BATCH);
+      Set<String> recorded;
+      try {
+        recorded = log.recorded(batch.stream().map(InvitationPlanner.Due::ticketId).toList());
+      } catch (WarehouseException clickHouseDown) {
+        LOG.debug("cannot check for earlier decisions yet: {}", clickHouseDown.getMessage());
+        return Optional.empty();
+      }
+      for (InvitationPlanner.Due due : batch) {
+        recordedByEarlierRun.put(
+            due.eventId(), recorded.contains(InvitationLog.key(due.ticketId(), due.at())));
+      }
+    }
+    return Optional.of(recordedByEarlierRun.get(eventId));
   }
 
   public synchronized long invited() {
@@ -131,15 +252,52 @@ public final class InvitationService {
     return skipped;
   }
 
+  /** Resolutions read again after a restart whose decision an earlier run had recorded. */
+  public synchronized long repeatsAvoided() {
+    return repeatsAvoided;
+  }
+
   /** Invitations the sender has not accepted yet; they are tried again at every tick. */
   public synchronized int unsent() {
     return unsent.size();
   }
 
-  /** Tries the message unless the sender is resting after a failure; false if it did not go out. */
+  /** Whether the log takes another record now (records it refused before went in first). */
+  private boolean roomForRecords() {
+    try {
+      recordRefused();
+    } catch (WarehouseException full) {
+      return false;
+    }
+    return log.hasRoom();
+  }
+
+  /** Hands a record to the log; one it refuses (buffer full) is kept here and handed again. */
+  private void record(Consumer<InvitationLog> write) {
+    if (unrecorded.isEmpty()) {
+      try {
+        write.accept(log);
+        return;
+      } catch (WarehouseException full) {
+        // kept below, in order
+      }
+    }
+    unrecorded.addLast(write);
+  }
+
+  private void recordRefused() {
+    while (!unrecorded.isEmpty()) {
+      unrecorded.peekFirst().accept(log);
+      unrecorded.pollFirst();
+    }
+  }
+
+  /** Tries the message unless its sender rests after a failure; false if it did not go out. */
   private boolean attempt(Waiting waiting, Instant now) {
     Outgoing outgoing = waiting.outgoing();
-    if (senderPausedUntil.isAfter(now)) {
+    Sender target = sender.deliveringSender(outgoing.message());
+    Rest rest = rests.get(target);
+    if (rest != null && rest.until().isAfter(now)) {
       kept.keep(outgoing);
       unsent.add(waiting);
       return false;
@@ -148,18 +306,20 @@ public final class InvitationService {
       sender.send(outgoing.message());
     } catch (Sender.Undeliverable e) {
       kept.remove(outgoing.message().invitationId());
-      InvitationLog.Invited record = outgoing.record();
-      log.skipped(
-          new InvitationLog.Skipped(
-              record.ticketId(), record.customerId(), e.getMessage(), record.invitedAt()));
+      InvitationLog.Invited r = outgoing.record();
+      record(
+          l ->
+              l.skipped(
+                  new InvitationLog.Skipped(
+                      r.ticketId(), r.customerId(), e.getMessage(), r.invitedAt())));
       skipped++;
-      senderFailures = 0;
+      rests.remove(target);
       return false;
     } catch (RuntimeException e) {
       kept.keep(outgoing);
       int failures = waiting.failures() + 1;
-      senderFailures++;
-      senderPausedUntil = now.plus(backoff(senderFailures));
+      int senderFailures = rest == null ? 1 : rest.failures() + 1;
+      rests.put(target, new Rest(senderFailures, now.plus(backoff(senderFailures))));
       Instant next = now.plus(backoff(failures));
       unsent.add(new Waiting(outgoing, failures, next));
       LOG.warn(
@@ -170,8 +330,8 @@ public final class InvitationService {
           e.getMessage());
       return false;
     }
-    senderFailures = 0;
-    log.invited(outgoing.record());
+    rests.remove(target);
+    record(l -> l.invited(outgoing.record()));
     kept.remove(outgoing.message().invitationId());
     invited++;
     return true;

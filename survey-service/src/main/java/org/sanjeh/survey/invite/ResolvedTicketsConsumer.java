@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
@@ -35,13 +36,22 @@ import org.slf4j.LoggerFactory;
  * the invitation sent and recorded, kept on disk for another attempt, or the skip recorded (the
  * records are flushed to ClickHouse before the commit). After a restart the group resumes at the
  * oldest undecided resolution, so none is lost; resolutions after it that were already decided are
- * read again, and an invitation can then be repeated (at least once).
+ * read again, and the service does not repeat their decisions (it finds them in ClickHouse).
+ *
+ * <p>The loop does not stop on a failure. While the service accepts no more events (the invitation
+ * log's buffer is full after a long ClickHouse outage) the partitions are paused and polling goes
+ * on, so the group keeps this consumer and nothing is read that could not be held. Any other
+ * exception is logged once, by type and place (never its message: it may quote personal data), the
+ * records of the poll not yet taken are read again, and the loop goes on after a back-off (1 s
+ * doubling up to 30 s, far below the group's poll interval); nothing is committed that was not
+ * decided.
  */
 public final class ResolvedTicketsConsumer implements Runnable, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ResolvedTicketsConsumer.class);
   public static final String GROUP = "sanjeh-survey";
   private static final long TICK_NANOS = 1_000_000_000L;
+  private static final Duration MAX_FAILURE_BACKOFF = Duration.ofSeconds(30);
 
   private final KafkaConsumer<String, byte[]> consumer;
   private final InvitationService service;
@@ -50,6 +60,13 @@ public final class ResolvedTicketsConsumer implements Runnable, AutoCloseable {
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final AtomicLong skipped = new AtomicLong();
   private final AtomicLong commits = new AtomicLong();
+  private final AtomicLong failures = new AtomicLong();
+  private final AtomicBoolean paused = new AtomicBoolean();
+
+  /** Failures in a row, and what the last one was (type and place), to log each kind once. */
+  private int failuresInARow;
+
+  private String lastFailure = "";
 
   /** Per partition: the waiting resolutions' offsets (→ event id), and the next offset to read. */
   private final Map<TopicPartition, TreeMap<Long, String>> waiting = new HashMap<>();
@@ -86,23 +103,22 @@ public final class ResolvedTicketsConsumer implements Runnable, AutoCloseable {
     long lastTick = 0;
     try {
       while (running.get()) {
-        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-          take(record);
-        }
-        if (System.nanoTime() - lastTick > TICK_NANOS) {
-          int sent = service.tick(clock.instant());
-          if (sent > 0) {
-            LOG.info(
-                "sent {} survey invitations ({} in all, {} skipped)",
-                sent,
-                service.invited(),
-                service.skipped());
+        try {
+          pauseUnlessAccepting();
+          takeAll(consumer.poll(Duration.ofMillis(500)));
+          if (System.nanoTime() - lastTick > TICK_NANOS) {
+            tick();
+            commitDecided();
+            lastTick = System.nanoTime();
           }
-          commitDecided();
-          lastTick = System.nanoTime();
+          recovered();
+        } catch (WakeupException stopping) {
+          throw stopping;
+        } catch (RuntimeException e) {
+          failed(e);
         }
       }
-    } catch (WakeupException stopping) {
+    } catch (WakeupException | InterruptedException stopping) {
       // close() was called
     } finally {
       try {
@@ -113,6 +129,103 @@ public final class ResolvedTicketsConsumer implements Runnable, AutoCloseable {
         consumer.close(Duration.ofSeconds(5));
       }
     }
+  }
+
+  /** Back-pressure: no new records while the service cannot hold them; polling goes on. */
+  private void pauseUnlessAccepting() {
+    if (!service.accepting()) {
+      if (!paused.getAndSet(true)) {
+        LOG.warn(
+            "invitation records cannot be stored yet (ClickHouse down?); reading ticket events"
+                + " paused until they are");
+      }
+      consumer.pause(consumer.assignment());
+    } else if (paused.getAndSet(false)) {
+      consumer.resume(consumer.paused());
+      LOG.info("invitation records are stored again; reading ticket events resumed");
+    }
+  }
+
+  private void tick() {
+    int sent = service.tick(clock.instant());
+    if (sent > 0) {
+      LOG.info(
+          "sent {} survey invitations ({} in all, {} skipped)",
+          sent,
+          service.invited(),
+          service.skipped());
+    }
+  }
+
+  /**
+   * Takes every record of the poll; if one fails, it and the records after it in each partition are
+   * read again by the next poll, so none is passed over.
+   */
+  private void takeAll(ConsumerRecords<String, byte[]> records) {
+    List<TopicPartition> partitions = List.copyOf(records.partitions());
+    for (int p = 0; p < partitions.size(); p++) {
+      List<ConsumerRecord<String, byte[]>> inPartition = records.records(partitions.get(p));
+      for (int r = 0; r < inPartition.size(); r++) {
+        try {
+          take(inPartition.get(r));
+        } catch (RuntimeException e) {
+          consumer.seek(partitions.get(p), inPartition.get(r).offset());
+          for (TopicPartition untaken : partitions.subList(p + 1, partitions.size())) {
+            consumer.seek(untaken, records.records(untaken).get(0).offset());
+          }
+          throw e;
+        }
+      }
+    }
+  }
+
+  private void recovered() {
+    if (failuresInARow > 0) {
+      LOG.info("survey invitations go on after {} failure(s)", failuresInARow);
+      failuresInARow = 0;
+      lastFailure = "";
+    }
+  }
+
+  /** Logs a failure of a new kind (type and place only), then waits before the next round. */
+  private void failed(RuntimeException e) throws InterruptedException {
+    failures.incrementAndGet();
+    failuresInARow++;
+    String kind = e.getClass().getName() + " at " + place(e);
+    if (!kind.equals(lastFailure)) {
+      LOG.error(
+          "survey invitations failed ({}: {}); retried with back-off, nothing undecided is"
+              + " committed",
+          kind,
+          safeMessage(e));
+      lastFailure = kind;
+    }
+    long until = System.nanoTime() + failureBackoff(failuresInARow).toNanos();
+    while (running.get() && System.nanoTime() < until) {
+      Thread.sleep(50); // in slices, so close() does not wait for the back-off
+    }
+  }
+
+  /**
+   * A file-system failure's message names the folder to fix and no customer; any other message may
+   * quote personal data (an address, a message text) and is left out.
+   */
+  private static String safeMessage(RuntimeException e) {
+    return e instanceof java.io.UncheckedIOException
+        ? e.getMessage()
+        : "message left out, it may quote personal data; the type and place show where";
+  }
+
+  private static String place(Throwable e) {
+    StackTraceElement[] trace = e.getStackTrace();
+    return trace.length == 0 ? "unknown place" : trace[0].toString();
+  }
+
+  /** 1 s, doubling, at most {@link #MAX_FAILURE_BACKOFF}. */
+  static Duration failureBackoff(int failuresInARow) {
+    long seconds = 1L << Math.min(10, Math.max(0, failuresInARow - 1));
+    Duration wait = Duration.ofSeconds(seconds);
+    return wait.compareTo(MAX_FAILURE_BACKOFF) > 0 ? MAX_FAILURE_BACKOFF : wait;
   }
 
   private void take(ConsumerRecord<String, byte[]> record) {
@@ -180,6 +293,16 @@ public final class ResolvedTicketsConsumer implements Runnable, AutoCloseable {
   /** Records on the topic that were not valid ticket events (logged and passed over). */
   public long undecodable() {
     return skipped.get();
+  }
+
+  /** Failures the loop survived. */
+  long failures() {
+    return failures.get();
+  }
+
+  /** Whether reading is paused because the service cannot hold more. */
+  boolean paused() {
+    return paused.get();
   }
 
   /** Successful offset commits so far. */

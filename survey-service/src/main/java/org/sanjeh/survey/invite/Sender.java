@@ -29,6 +29,14 @@ public interface Sender {
    */
   void send(Message message);
 
+  /**
+   * The sender that will deliver this message: itself, or for a sender that routes by channel the
+   * one it hands the message to. A failure rests only that sender, not the others.
+   */
+  default Sender deliveringSender(Message message) {
+    return this;
+  }
+
   /** The customer cannot be reached this way, e.g. no e-mail address is known. */
   final class Undeliverable extends RuntimeException {
     public Undeliverable(String reason) {

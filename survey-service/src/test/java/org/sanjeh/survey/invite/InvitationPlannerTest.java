@@ -101,6 +101,107 @@ class InvitationPlannerTest {
     assertThat(InvitationPlanner.sample("T-s7")).isEqualTo(InvitationPlanner.sample("T-s7"));
   }
 
+  @Test
+  void aCustomersInvitationIsForgottenOnceTheFatigueWindowHasPassedAndNotBefore() {
+    for (int i = 0; i < 1_000; i++) {
+      planner.apply(resolved("T-" + i, "C-" + i, T0));
+    }
+    assertThat(planner.due(T0.plus(Duration.ofHours(1)))).hasSize(1_000);
+    assertThat(planner.customersHeld()).isEqualTo(1_000);
+
+    planner.apply(resolved("T-again", "C-0", T0.plus(Duration.ofDays(3))));
+    assertThat(planner.due(T0.plus(Duration.ofDays(4))))
+        .singleElement()
+        .satisfies(d -> assertThat(d.reason()).startsWith("customer already invited 1 time(s)"));
+    assertThat(planner.customersHeld()).as("still within the window").isEqualTo(1_000);
+
+    planner.apply(resolved("T-new", "C-new", T0.plus(Duration.ofDays(8))));
+    assertThat(planner.due(T0.plus(Duration.ofDays(9)))).singleElement().matches(d -> d.invite());
+    assertThat(planner.customersHeld()).as("only the invitation of day 8 can skip anyone").isOne();
+
+    planner.apply(resolved("T-later", "C-1", T0.plus(Duration.ofDays(9))));
+    assertThat(planner.due(T0.plus(Duration.ofDays(10)))).singleElement().matches(d -> d.invite());
+  }
+
+  @Test
+  void theFatigueMemoryHoldsAtMostItsBoundAndForgetsTheOldestInvitationsFirst() {
+    InvitationPlanner bounded =
+        new InvitationPlanner(InvitationPolicy.defaults(SurveyKind.CSAT), 1_000, 1_000, 100);
+    for (int i = 0; i < 150; i++) {
+      bounded.apply(resolved("T-" + i, "C-" + i, T0.plusSeconds(i)));
+    }
+    bounded.due(T0.plus(Duration.ofHours(2)));
+    assertThat(bounded.customersHeld()).isEqualTo(100);
+
+    bounded.apply(resolved("T-149b", "C-149", T0.plus(Duration.ofDays(1))));
+    bounded.apply(resolved("T-50b", "C-50", T0.plus(Duration.ofDays(1)).plusSeconds(1)));
+    bounded.apply(resolved("T-0b", "C-0", T0.plus(Duration.ofDays(1)).plusSeconds(2)));
+    assertThat(bounded.due(T0.plus(Duration.ofDays(2))))
+        .extracting(InvitationPlanner.Decision::invite)
+        .as("the newest 100 still skip; the oldest, beyond the bound, is invited again")
+        .containsExactly(false, false, true);
+    assertThat(bounded.customersHeld()).isEqualTo(100);
+  }
+
+  @Test
+  void aReopenIsHeldOnlyWhileAResolutionOfItsTicketWaits() {
+    for (int i = 0; i < 1_000; i++) {
+      planner.apply(event("T-open-" + i, "C-" + i, T0, EventType.REOPENED));
+    }
+    assertThat(planner.reopensHeld()).as("no resolution of theirs waits").isZero();
+
+    planner.apply(resolved("T-1", "C-1", T0));
+    planner.apply(event("T-1", "C-1", T0.plus(Duration.ofMinutes(20)), EventType.REOPENED));
+    assertThat(planner.reopensHeld()).isOne();
+    assertThat(planner.due(T0.plus(Duration.ofHours(2))))
+        .singleElement()
+        .satisfies(d -> assertThat(d.reason()).isEqualTo("reopened after it was solved"));
+    assertThat(planner.reopensHeld()).isZero();
+  }
+
+  @Test
+  void aReopenIsKeptUntilTheLastWaitingResolutionOfItsTicketIsDecided() {
+    planner.apply(resolved("T-1", "C-1", T0));
+    planner.apply(resolved("T-1", "C-1", T0.plus(Duration.ofMinutes(30))));
+    planner.apply(event("T-1", "C-1", T0.plus(Duration.ofMinutes(40)), EventType.REOPENED));
+
+    assertThat(planner.due(T0.plus(Duration.ofHours(1)))).hasSize(1);
+    assertThat(planner.reopensHeld()).isOne();
+    assertThat(planner.due(T0.plus(Duration.ofHours(2))))
+        .singleElement()
+        .satisfies(d -> assertThat(d.reason()).isEqualTo("reopened after it was solved"));
+    assertThat(planner.reopensHeld()).isZero();
+  }
+
+  @Test
+  void aDecisionNotTakenIsGivenAgainAndOnlyATakenOneCountsAgainstTheCustomer() {
+    planner.apply(resolved("T-1", "C-1", T0));
+    planner.apply(resolved("T-2", "C-1", T0.plusSeconds(1)));
+    Instant later = T0.plus(Duration.ofHours(2));
+
+    InvitationPlanner.Decision first = planner.next(later).orElseThrow();
+    assertThat(planner.next(later)).contains(first);
+    assertThat(first.invite()).isTrue();
+    assertThat(planner.awaits(first.resolution().eventId())).isTrue();
+
+    planner.taken(first);
+    assertThat(planner.awaits(first.resolution().eventId())).isFalse();
+    assertThat(planner.next(later).orElseThrow().invite()).as("C-1 was invited now").isFalse();
+  }
+
+  @Test
+  void thePlannerIsFullAtItsBoundOfWaitingResolutions() {
+    InvitationPlanner bounded =
+        new InvitationPlanner(InvitationPolicy.defaults(SurveyKind.CSAT), 3, 1_000, 1_000);
+    for (int i = 0; i < 3; i++) {
+      assertThat(bounded.full()).isFalse();
+      bounded.apply(resolved("T-" + i, "C-" + i, T0));
+    }
+    assertThat(bounded.full()).isTrue();
+    bounded.due(T0.plus(Duration.ofHours(1)));
+    assertThat(bounded.full()).isFalse();
+  }
+
   private TicketEvent resolved(String ticket, String customer, Instant at) {
     return event(ticket, customer, at, EventType.RESOLVED).toBuilder().team("billing").build();
   }

@@ -244,6 +244,41 @@ class InvitationServiceIT {
     }
   }
 
+  @Test
+  void aTelegramFailureRestsOnlyTelegramAndEMailInvitationsGoOnBeingSent(Warehouse warehouse)
+      throws Exception {
+    FolderSender email = new FolderSender(outbox);
+    List<String> telegramAttempts = new ArrayList<>();
+    Sender telegramDown =
+        message -> {
+          telegramAttempts.add(message.invitationId());
+          throw new IllegalStateException("Telegram API not answering");
+        };
+    try (InvitationLog log = new InvitationLog(warehouse)) {
+      InvitationService service =
+          service(log, new ChannelSenders(java.util.Map.of(Channel.TELEGRAM, telegramDown), email));
+      service.onEvent(resolved("T-tg", "C-tg", Channel.TELEGRAM, "en"));
+      service.onEvent(resolved("T-mail-1", "C-mail-1", Channel.EMAIL, "en"));
+      Instant due = T0.plus(Duration.ofHours(2));
+      assertThat(service.tick(due)).as("the e-mail after the Telegram failure").isEqualTo(1);
+
+      service.onEvent(resolved("T-tg-2", "C-tg-2", Channel.TELEGRAM, "en"));
+      service.onEvent(resolved("T-mail-2", "C-mail-2", Channel.EMAIL, "en"));
+      assertThat(service.tick(due.plusMillis(500)))
+          .as("Telegram rests for 1 s, e-mail does not")
+          .isEqualTo(1);
+      assertThat(telegramAttempts).hasSize(1);
+      assertThat(service.unsent()).isEqualTo(2);
+    }
+    assertThat(
+            warehouse.query(
+                "SELECT ticket_id FROM survey_invitations FINAL WHERE ticket_id LIKE '"
+                    + run
+                    + "%' ORDER BY ticket_id",
+                r -> r.getString(1)))
+        .containsExactly(run + "T-mail-1", run + "T-mail-2");
+  }
+
   private static SmtpSender smtpSender(ScriptedSmtpServer smtp, String address) {
     return new SmtpSender(
         new SmtpSender.Settings("127.0.0.1", smtp.port(), false, "survey@sanjeh.test", "", ""),

@@ -3,7 +3,6 @@ package org.sanjeh.survey.invite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,6 +45,20 @@ class ResolvedTicketsConsumerIT {
   @TempDir Path unsentFolder;
   private final String run = UUID.randomUUID().toString().substring(0, 8);
 
+  /**
+   * Customers of this test's run who were sent an invitation. The topic is shared by the tests, and
+   * each test's consumer group reads the others' events too; these are left out.
+   */
+  private final List<String> sentTo = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  private final Sender thisRunsMessages =
+      message -> {
+        new FolderSender(outbox).send(message);
+        if (message.customerId().startsWith(run)) {
+          sentTo.add(message.customerId());
+        }
+      };
+
   @Test
   void resolvedTicketsOnKafkaBecomeInvitations(Warehouse warehouse) throws Exception {
     LocalKafka broker = TestKafka.shared();
@@ -67,7 +80,7 @@ class ResolvedTicketsConsumerIT {
               new SurveyLinks(
                   "a-key-for-the-consumer-test-0123456789".getBytes(StandardCharsets.UTF_8), later),
               log,
-              new FolderSender(outbox),
+              thisRunsMessages,
               "http://survey.test",
               Duration.ofDays(14),
               unsentFolder);
@@ -76,20 +89,16 @@ class ResolvedTicketsConsumerIT {
         Thread thread = new Thread(consumer, "consumer-under-test");
         thread.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (service.invited() < 2 && System.nanoTime() < deadline) {
+        while (sentTo.size() < 2 && System.nanoTime() < deadline) {
           Thread.sleep(100);
         }
         Thread.sleep(1_500); // one more tick: the duplicate must not produce a third invitation
         consumer.close();
         thread.join(10_000);
 
-        assertThat(service.invited()).isEqualTo(2);
+        assertThat(sentTo).containsExactlyInAnyOrder(run + "C-1", run + "C-2");
         assertThat(consumer.undecodable()).isEqualTo(1);
       }
-    }
-
-    try (var files = Files.list(outbox)) {
-      assertThat(files.filter(f -> f.toString().endsWith(".html"))).hasSize(2);
     }
     assertThat(
             warehouse.query(
@@ -143,13 +152,104 @@ class ResolvedTicketsConsumerIT {
     }
   }
 
+  @Test
+  void aResolutionDecidedBeforeARestartAndReadAgainAfterItIsInvitedExactlyOnce(Warehouse warehouse)
+      throws Exception {
+    LocalKafka broker = TestKafka.shared();
+    String group = "it-reread-" + run;
+    // The first waits for its delay; the second, behind it on the topic, is decided at once.
+    TicketEvent waits = resolved("T-W", "C-W", "eW").toBuilder().occurredAt(RESOLVED_AT).build();
+    TicketEvent decided =
+        resolved("T-D", "C-D", "eD").toBuilder()
+            .occurredAt(RESOLVED_AT.minus(Duration.ofHours(2)))
+            .build();
+    publish(broker, "one partition " + run, List.of(codecBytes(waits), codecBytes(decided)));
+
+    Clock between = Clock.fixed(RESOLVED_AT.plus(Duration.ofMinutes(10)), ZoneOffset.UTC);
+    try (InvitationLog log = new InvitationLog(warehouse)) {
+      InvitationService first = service(log, between);
+      ResolvedTicketsConsumer consumer =
+          new ResolvedTicketsConsumer(broker.bootstrapServers(), group, first, between);
+      Thread thread = new Thread(consumer, "consumer-before-restart");
+      thread.start();
+      awaitUntil(() -> sentTo.contains(run + "C-D") && consumer.commits() > 0);
+      consumer.close(); // the group's offset stays at the waiting resolution, before T-D
+      thread.join(10_000);
+    }
+    assertThat(invitationsOf(warehouse, "T-D")).isOne();
+
+    Clock afterTheDelay = Clock.fixed(RESOLVED_AT.plus(Duration.ofHours(2)), ZoneOffset.UTC);
+    InvitationService second;
+    try (InvitationLog log = new InvitationLog(warehouse)) {
+      second = service(log, afterTheDelay);
+      try (ResolvedTicketsConsumer consumer =
+          new ResolvedTicketsConsumer(broker.bootstrapServers(), group, second, afterTheDelay)) {
+        Thread thread = new Thread(consumer, "consumer-after-restart");
+        thread.start();
+        awaitUntil(() -> sentTo.contains(run + "C-W") && second.decided(decided.eventId()));
+        consumer.close();
+        thread.join(10_000);
+      }
+    }
+
+    assertThat(sentTo).containsExactly(run + "C-D", run + "C-W");
+    assertThat(invitationsOf(warehouse, "T-W")).isOne();
+    assertThat(invitationsOf(warehouse, "T-D")).as("not invited again").isOne();
+  }
+
+  @Test
+  void anInvitationKeptOnDiskBeforeARestartIsNotDecidedAgainWhenItsResolutionIsReadAgain(
+      Warehouse warehouse) throws Exception {
+    LocalKafka broker = TestKafka.shared();
+    String group = "it-kept-" + run;
+    TicketEvent resolution = resolved("T-K", "C-K", "eK");
+    publish(broker, List.of(codecBytes(resolution)));
+    Clock later = Clock.fixed(RESOLVED_AT.plus(Duration.ofHours(2)), ZoneOffset.UTC);
+
+    try (InvitationLog log = new InvitationLog(warehouse)) {
+      Sender down =
+          message -> {
+            throw new IllegalStateException("mail server not answering");
+          };
+      InvitationService first = service(log, later, down);
+      // A crash after the invitation was kept on disk, before its offset was committed: the
+      // service alone, no consumer to commit.
+      first.onEvent(resolution);
+      first.tick(later.instant());
+      assertThat(first.unsent()).isOne();
+    }
+
+    try (InvitationLog log = new InvitationLog(warehouse)) {
+      InvitationService second = service(log, later);
+      try (ResolvedTicketsConsumer consumer =
+          new ResolvedTicketsConsumer(broker.bootstrapServers(), group, second, later)) {
+        Thread thread = new Thread(consumer, "consumer-after-crash");
+        thread.start();
+        awaitUntil(() -> sentTo.contains(run + "C-K") && second.decided(resolution.eventId()));
+        consumer.close();
+        thread.join(10_000);
+      }
+    }
+    assertThat(sentTo).as("the kept one, sent once").containsExactly(run + "C-K");
+    assertThat(invitationsOf(warehouse, "T-K")).isOne();
+  }
+
+  private long invitationsOf(Warehouse warehouse, String ticket) {
+    return warehouse.queryLong(
+        "SELECT count() FROM survey_invitations WHERE ticket_id = '" + run + ticket + "'");
+  }
+
   private InvitationService service(InvitationLog log, Clock clock) {
+    return service(log, clock, thisRunsMessages);
+  }
+
+  private InvitationService service(InvitationLog log, Clock clock, Sender sender) {
     return new InvitationService(
         InvitationPolicy.defaults(SurveyKind.CSAT),
         new SurveyLinks(
             "a-key-for-the-consumer-test-0123456789".getBytes(StandardCharsets.UTF_8), clock),
         log,
-        new FolderSender(outbox),
+        sender,
         "http://survey.test",
         Duration.ofDays(14),
         unsentFolder);
@@ -171,6 +271,11 @@ class ResolvedTicketsConsumerIT {
   }
 
   private static void publish(LocalKafka broker, List<byte[]> values) throws Exception {
+    publish(broker, null, values);
+  }
+
+  /** Records with the same key go to the same partition, in order. */
+  static void publish(LocalKafka broker, String key, List<byte[]> values) throws Exception {
     try (KafkaProducer<String, byte[]> producer =
         new KafkaProducer<>(
             Map.of(
@@ -181,7 +286,7 @@ class ResolvedTicketsConsumerIT {
             new StringSerializer(),
             new ByteArraySerializer())) {
       for (byte[] value : values) {
-        producer.send(new ProducerRecord<>(Topics.TICKET_EVENTS, value)).get();
+        producer.send(new ProducerRecord<>(Topics.TICKET_EVENTS, key, value)).get();
       }
     }
   }
