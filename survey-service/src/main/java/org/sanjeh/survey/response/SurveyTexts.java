@@ -77,7 +77,12 @@ final class SurveyTexts {
         fa
             ? "گفت‌وگوی شما " + channelName(channel, true) + " در " + date
             : "Your " + channelName(channel, false) + " conversation of " + date;
-    return subject == null || subject.isEmpty() ? line : line + (fa ? "؛ " : ": ") + subject;
+    if (subject == null || subject.isEmpty()) {
+      return line;
+    }
+    // The subject is the customer's text, in either direction: isolated (FSI ... PDI) so a Persian
+    // subject on an English page does not pull the date and the colon into its right-to-left run.
+    return line + (fa ? "؛ " : ": ") + "\u2068" + subject + "\u2069";
   }
 
   private static String channelName(String wire, boolean fa) {
