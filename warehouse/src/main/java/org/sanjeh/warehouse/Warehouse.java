@@ -73,6 +73,28 @@ public final class Warehouse {
     }
   }
 
+  /**
+   * A query with bound values for its {@code ?} placeholders, in order: values from outside (a
+   * dashboard filter, a request) are never spliced into the SQL text.
+   */
+  public <T> List<T> query(String sql, List<?> parameters, RowMapper<T> mapper) {
+    try (Connection connection = dataSource.getConnection();
+        java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.size(); i++) {
+        statement.setObject(i + 1, parameters.get(i));
+      }
+      try (ResultSet rows = statement.executeQuery()) {
+        List<T> result = new ArrayList<>();
+        while (rows.next()) {
+          result.add(mapper.map(rows));
+        }
+        return result;
+      }
+    } catch (SQLException e) {
+      throw failure("query", sql, e);
+    }
+  }
+
   /** Streams rows into {@code table} in one INSERT, in RowBinary: the fast path for batches. */
   public void insert(String table, List<String> columns, RowsWriter rows) {
     String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ")";
