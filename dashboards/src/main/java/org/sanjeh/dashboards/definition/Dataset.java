@@ -5,11 +5,19 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A query over the warehouse that charts select from, with its columns and metrics. The SQL names
- * the business's time zone as {@code {business_timezone}}; {@link #sql(ZoneId)} fills it in.
+ * A query over the warehouse that charts select from, with its columns and metrics, and the column
+ * naming the ticket behind each row ({@code drillKey}) when its rows are tickets or belong to one.
+ * The SQL names the business's time zone as {@code {business_timezone}}; {@link #sql(ZoneId)} fills
+ * it in.
  */
 public record Dataset(
-    String id, String title, String sql, List<Column> columns, List<Metric> metrics, String file) {
+    String id,
+    String title,
+    String sql,
+    List<Column> columns,
+    List<Metric> metrics,
+    Optional<String> drillKey,
+    String file) {
 
   static final String TIMEZONE_PLACEHOLDER = "{business_timezone}";
 

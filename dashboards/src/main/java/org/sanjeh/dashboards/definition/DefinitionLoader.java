@@ -26,9 +26,9 @@ public final class DefinitionLoader {
   public static final String RESOURCE_FOLDER = "dashboards/";
 
   private static final Set<String> DATASET_KEYS =
-      Set.of("id", "title", "description", "sql", "columns", "metrics");
+      Set.of("id", "title", "description", "sql", "columns", "metrics", "drill_key");
   private static final Set<String> COLUMN_KEYS = Set.of("name", "type", "time");
-  private static final Set<String> METRIC_KEYS = Set.of("name", "title", "expression");
+  private static final Set<String> METRIC_KEYS = Set.of("name", "title", "expression", "counts");
   private static final Set<String> DASHBOARD_KEYS = Set.of("id", "title", "charts", "layout");
   private static final Set<String> CHART_KEYS =
       Set.of(
@@ -134,11 +134,20 @@ public final class DefinitionLoader {
         fields.mappings(
             "metrics",
             METRIC_KEYS,
-            metric ->
-                new Metric(
-                    metric.identifier("name"),
-                    metric.string("title"),
-                    metric.string("expression")));
+            metric -> {
+              Optional<String> counts = metric.optionalString("counts");
+              if (counts.isPresent()
+                  && (counts.get().contains("?") || counts.get().contains(";"))) {
+                throw metric.error("counts", "must be one condition without '?' placeholders");
+              }
+              return new Metric(
+                  metric.identifier("name"),
+                  metric.string("title"),
+                  metric.string("expression"),
+                  counts);
+            });
+    Optional<String> drillKey = fields.optionalString("drill_key");
+    drillKey.ifPresent(key -> fields.checkIdentifier("drill_key", key));
     Dataset dataset =
         new Dataset(
             id,
@@ -146,6 +155,7 @@ public final class DefinitionLoader {
             sql,
             List.copyOf(columns),
             List.copyOf(metrics),
+            drillKey,
             fields.file());
     checkDataset(dataset, fields);
     return dataset;
@@ -177,6 +187,16 @@ public final class DefinitionLoader {
         throw fields.error(
             "columns",
             "needs a '" + filter + "' column: every dataset takes the " + filter + " filter");
+      }
+    }
+    if (dataset.drillKey().isPresent() && dataset.column(dataset.drillKey().get()).isEmpty()) {
+      throw fields.error("drill_key", "no column '" + dataset.drillKey().get() + "'");
+    }
+    for (Metric metric : dataset.metrics()) {
+      if (metric.counts().isPresent() && dataset.drillKey().isEmpty()) {
+        throw fields.error(
+            "metrics",
+            "metric '" + metric.name() + "' counts rows, so the dataset needs a drill_key");
       }
     }
     if (!dataset.sql().contains(Dataset.TIMEZONE_PLACEHOLDER)) {

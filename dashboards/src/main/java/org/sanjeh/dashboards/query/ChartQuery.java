@@ -25,8 +25,7 @@ public final class ChartQuery {
   public static BoundQuery build(
       Definitions definitions, Chart chart, Filters filters, ZoneId zone) {
     Dataset dataset = definitions.dataset(chart.dataset());
-    List<Object> parameters = new ArrayList<>();
-    List<String> conditions = conditions(chart, dataset, filters, parameters);
+    Source source = source(chart, dataset, filters, zone);
     List<String> selected = new ArrayList<>();
     List<String> output = new ArrayList<>();
     List<String> groupBy = new ArrayList<>();
@@ -52,10 +51,7 @@ public final class ChartQuery {
       }
     }
     StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", selected));
-    sql.append("\nFROM (\n").append(dataset.sql(zone)).append("\n) AS d");
-    if (!conditions.isEmpty()) {
-      sql.append("\nWHERE ").append(String.join(" AND ", conditions));
-    }
+    sql.append(source.sql());
     if (!groupBy.isEmpty()) {
       sql.append("\nGROUP BY ").append(String.join(", ", groupBy));
     }
@@ -64,8 +60,20 @@ public final class ChartQuery {
       sql.append("\nORDER BY ").append(String.join(", ", order));
     }
     sql.append("\nLIMIT ").append(chart.limit());
-    return new BoundQuery(
-        sql.toString(), Collections.unmodifiableList(parameters), List.copyOf(output));
+    return new BoundQuery(sql.toString(), source.parameters(), List.copyOf(output));
+  }
+
+  /** The {@code FROM (dataset) AS d WHERE filters} part every query of a chart shares. */
+  record Source(String sql, List<Object> parameters, boolean filtered) {}
+
+  static Source source(Chart chart, Dataset dataset, Filters filters, ZoneId zone) {
+    List<Object> parameters = new ArrayList<>();
+    List<String> conditions = conditions(chart, dataset, filters, parameters);
+    String sql = "\nFROM (\n" + dataset.sql(zone) + "\n) AS d";
+    if (!conditions.isEmpty()) {
+      sql += "\nWHERE " + String.join(" AND ", conditions);
+    }
+    return new Source(sql, Collections.unmodifiableList(parameters), !conditions.isEmpty());
   }
 
   private static List<String> conditions(

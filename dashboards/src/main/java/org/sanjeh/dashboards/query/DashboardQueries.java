@@ -42,6 +42,22 @@ public final class DashboardQueries {
     return new ChartResult(chartId, query.outputColumns(), rows);
   }
 
+  /**
+   * The rows counted by one number of a chart: {@code tile} names it by the chart's dimension
+   * values (and {@code time_bucket} for a line), as {@link #run} returned them.
+   */
+  public ChartResult drill(
+      String chartId, String metric, Map<String, Object> tile, Filters filters) {
+    Chart chart =
+        definitions
+            .chart(chartId)
+            .orElseThrow(() -> new IllegalArgumentException("no chart '" + chartId + "'"));
+    BoundQuery query = DrillQuery.build(definitions, chart, metric, tile, filters, zone);
+    List<Map<String, Object>> rows =
+        warehouse.query(query.sql(), query.parameters(), row -> read(row, query.outputColumns()));
+    return new ChartResult(chartId, query.outputColumns(), rows);
+  }
+
   private static Map<String, Object> read(ResultSet row, List<String> columns) throws SQLException {
     Map<String, Object> values = new LinkedHashMap<>();
     for (int i = 0; i < columns.size(); i++) {

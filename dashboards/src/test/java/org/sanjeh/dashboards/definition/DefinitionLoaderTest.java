@@ -171,6 +171,18 @@ class DefinitionLoaderTest {
             "boards/board.yaml: charts[0].kind: unknown kind 'pie': use one of big_number, line, table");
   }
 
+  @Test
+  void aMetricCountingRowsNeedsTheDatasetsDrillKey() {
+    assertThatThrownBy(
+            () ->
+                load(
+                    DATASET.replace(
+                        "expression: \"sum(n)\"}", "expression: \"sum(n)\", counts: \"1\"}"),
+                    BOARD))
+        .hasMessage(
+            "datasets/things.yaml: metrics: metric 'total' counts rows, so the dataset needs a drill_key");
+  }
+
   private static Definitions load(String dataset, String board) {
     Map<String, String> files = new LinkedHashMap<>();
     files.put("datasets/things.yaml", dataset);

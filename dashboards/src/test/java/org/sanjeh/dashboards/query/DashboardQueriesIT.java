@@ -1,6 +1,7 @@
 package org.sanjeh.dashboards.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.LocalDate;
@@ -19,7 +20,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sanjeh.core.survey.Score;
 import org.sanjeh.core.survey.SurveyScores;
+import org.sanjeh.dashboards.definition.Chart;
+import org.sanjeh.dashboards.definition.Dashboard;
+import org.sanjeh.dashboards.definition.Dataset;
 import org.sanjeh.dashboards.definition.DefinitionLoader;
+import org.sanjeh.dashboards.definition.Definitions;
 import org.sanjeh.dashboards.query.Seed.Invitation;
 import org.sanjeh.dashboards.query.Seed.Target;
 import org.sanjeh.dashboards.query.Seed.Ticket;
@@ -305,6 +310,74 @@ class DashboardQueriesIT {
         .isCloseTo((double) count(invited, Invitation::answered) / invited.size(), within(1e-12));
     assertThat((double) single(withoutPriority, "response_rate"))
         .isCloseTo((double) count(known, Invitation::answered) / known.size(), within(1e-12));
+  }
+
+  // --- drill-down --------------------------------------------------------------------------------
+
+  @Test
+  void everyCountedNumberOfBothDashboardsDrillsDownToExactlyThatManyRows() {
+    Definitions definitions = DefinitionLoader.bundled();
+    Filters filters = TWO_DAYS.withTeams("billing");
+    int tiles = 0;
+    for (Dashboard dashboard : definitions.dashboards()) {
+      for (Chart chart : dashboard.charts()) {
+        Dataset dataset = definitions.dataset(chart.dataset());
+        List<String> counted =
+            chart.metrics().stream()
+                .filter(m -> dataset.metric(m).orElseThrow().counts().isPresent())
+                .toList();
+        if (chart.raw() || counted.isEmpty()) {
+          continue;
+        }
+        for (Map<String, Object> row : queries.run(chart.id(), filters).rows()) {
+          Map<String, Object> tile = new java.util.HashMap<>();
+          chart.dimensions().forEach(d -> tile.put(d, row.get(d)));
+          if (row.containsKey("time_bucket")) {
+            tile.put("time_bucket", row.get("time_bucket"));
+          }
+          for (String metric : counted) {
+            ChartResult list = queries.drill(chart.id(), metric, tile, filters);
+            assertThat((long) list.rows().size())
+                .as(chart.id() + " " + metric + " at " + tile)
+                .isEqualTo(row.get(metric));
+            assertThat(list.rows()).allMatch(r -> r.get("team").equals("billing"));
+            tiles++;
+          }
+        }
+      }
+    }
+    assertThat(tiles).as("tiles checked").isGreaterThan(20);
+  }
+
+  @Test
+  void theOpenBacklogDrillsDownToTheOpenTicketsThemselves() {
+    ChartResult list = queries.drill("open_backlog", "open_tickets", Map.of(), TWO_DAYS);
+
+    assertThat(list.rows())
+        .extracting(r -> r.get("ticket_id"))
+        .containsExactlyInAnyOrderElementsOf(
+            seed.tickets.stream().filter(Ticket::open).map(Ticket::id).toList());
+  }
+
+  @Test
+  void aRatioHasNoListBehindIt() {
+    assertThatThrownBy(
+            () ->
+                queries.drill(
+                    "sla_compliance_by_target",
+                    "compliance",
+                    Map.of("target", "resolution"),
+                    TWO_DAYS))
+        .hasMessage("metric compliance is not a count of rows, so it has no list behind it");
+  }
+
+  @Test
+  void aTileMustBeNamedByItsChartsDimensions() {
+    assertThatThrownBy(
+            () ->
+                queries.drill(
+                    "sla_compliance_by_target", "breached", Map.of("team", "billing"), TWO_DAYS))
+        .hasMessage("a tile of chart sla_compliance_by_target is named by [target], got [team]");
   }
 
   // --- helpers -----------------------------------------------------------------------------------
