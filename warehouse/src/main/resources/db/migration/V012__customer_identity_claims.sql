@@ -11,6 +11,9 @@ CREATE TABLE IF NOT EXISTS customer_identity_claims
     claimed_at   DateTime
 )
 ENGINE = ReplacingMergeTree(claimed_at)
+-- No PARTITION BY: one partition, so a repeated claim of the same (identity, customer) collapses
+-- wherever it was written (ReplacingMergeTree collapses only within a partition). The table holds
+-- one row per address and customer, small enough not to need partitions.
 ORDER BY (identity, customer_id);
 
 -- Until now the web form's addresses were linked like proven ones: they become claims.

@@ -12,6 +12,8 @@ import java.util.Optional;
 public record SupersetTarget(
     String host, int port, String database, String user, ZoneId zone, Optional<String> password) {
 
+  // Superset's own placeholder for a password left out of an exported database (PASSWORD_MASK in
+  // its source): on import it asks for the password instead of storing these characters.
   static final String PASSWORD_MASK = "XXXXXXXXXX";
 
   public SupersetTarget {

@@ -3,13 +3,14 @@ package org.sanjeh.survey.invite;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.sanjeh.core.survey.SurveyKind;
 import org.sanjeh.warehouse.RowBinaryOut;
 import org.sanjeh.warehouse.Warehouse;
@@ -78,30 +79,25 @@ public final class InvitationLog implements AutoCloseable {
     if (ticketIds.isEmpty()) {
       return Set.of();
     }
-    String tickets =
-        ticketIds.stream()
-            .distinct()
-            .map(t -> "'" + escape(t) + "'")
-            .collect(Collectors.joining(","));
+    List<String> tickets = ticketIds.stream().distinct().toList();
+    String placeholders = String.join(",", Collections.nCopies(tickets.size(), "?"));
     String sql =
         "SELECT ticket_id, toUInt32(invited_at) FROM survey_invitations WHERE ticket_id IN ("
-            + tickets
+            + placeholders
             + ") UNION ALL SELECT ticket_id, toUInt32(decided_at) FROM survey_skips"
             + " WHERE ticket_id IN ("
-            + tickets
+            + placeholders
             + ")";
+    List<String> parameters = new ArrayList<>(tickets);
+    parameters.addAll(tickets);
     return new HashSet<>(
-        warehouse.query(sql, r -> key(r.getString(1), Instant.ofEpochSecond(r.getLong(2)))));
+        warehouse.query(
+            sql, parameters, r -> key(r.getString(1), Instant.ofEpochSecond(r.getLong(2)))));
   }
 
   /** A decision's identity in the log: its ticket and its time to the second. */
   static String key(String ticketId, Instant at) {
     return at.getEpochSecond() + " " + ticketId;
-  }
-
-  /** Escapes a value for a single-quoted ClickHouse string literal. */
-  static String escape(String value) {
-    return value.replace("\\", "\\\\").replace("'", "\\'");
   }
 
   public void invited(Invited row) {

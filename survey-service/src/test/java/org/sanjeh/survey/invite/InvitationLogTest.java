@@ -8,13 +8,6 @@ import org.junit.jupiter.api.Test;
 class InvitationLogTest {
 
   @Test
-  void aTicketIdIsEscapedSoItStaysInsideItsSingleQuotedLiteral() {
-    assertThat(InvitationLog.escape("T-1")).isEqualTo("T-1");
-    assertThat(InvitationLog.escape("it's")).isEqualTo("it\\'s");
-    assertThat(InvitationLog.escape("a\\' OR 1=1 --")).isEqualTo("a\\\\\\' OR 1=1 --");
-  }
-
-  @Test
   void aDecisionIsKnownByItsTicketAndItsTimeToTheSecondAsClickHouseStoresIt() {
     assertThat(InvitationLog.key("T-1", Instant.parse("2026-05-08T11:00:00.750Z")))
         .isEqualTo(InvitationLog.key("T-1", Instant.parse("2026-05-08T11:00:00Z")))

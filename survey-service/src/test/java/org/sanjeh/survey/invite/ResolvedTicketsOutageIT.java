@@ -9,17 +9,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +30,7 @@ import org.sanjeh.core.survey.SurveyKind;
 import org.sanjeh.ingestion.kafka.LocalKafka;
 import org.sanjeh.ingestion.kafka.TestKafka;
 import org.sanjeh.survey.link.SurveyLinks;
+import org.sanjeh.survey.testing.SettableClock;
 import org.sanjeh.warehouse.Warehouse;
 import org.sanjeh.warehouse.migrate.MigrationRunner;
 import org.sanjeh.warehouse.migrate.Migrations;
@@ -57,27 +54,10 @@ class ResolvedTicketsOutageIT {
   private ClickHouseServer server;
   private Warehouse warehouse;
   private final String run = UUID.randomUUID().toString().substring(0, 8);
-  private final AtomicReference<Instant> now = new AtomicReference<>(T);
   private final List<String> sentTo = new CopyOnWriteArrayList<>();
   private final AtomicBoolean senderDown = new AtomicBoolean();
 
-  private final Clock clock =
-      new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-          return this;
-        }
-
-        @Override
-        public Instant instant() {
-          return now.get();
-        }
-      };
+  private final SettableClock clock = new SettableClock(T);
 
   private final Sender sender =
       message -> {
@@ -119,7 +99,7 @@ class ResolvedTicketsOutageIT {
         awaitUntil(() -> recorded("survey_invitations") == 1 && consumer.commits() > 0);
 
         server.stop();
-        now.set(T.plus(Duration.ofHours(1)));
+        clock.set(T.plus(Duration.ofHours(1)));
         List<TicketEvent> events = new ArrayList<>();
         for (int i = 1; i <= 20; i++) {
           events.add(resolved(i, T.minus(Duration.ofMinutes(30))));

@@ -5,17 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.sanjeh.core.survey.SurveyKind;
 import org.sanjeh.survey.link.SurveyLinks;
+import org.sanjeh.survey.testing.SettableClock;
 import org.sanjeh.warehouse.Warehouse;
 import org.sanjeh.warehouse.migrate.MigrationRunner;
 import org.sanjeh.warehouse.migrate.Migrations;
@@ -29,24 +27,7 @@ class ResponsesIT {
   private static final Instant T0 = Instant.parse("2026-05-08T10:00:00Z");
 
   @TempDir Path spoolDir;
-  private final AtomicReference<Instant> now = new AtomicReference<>(T0);
-  private final Clock clock =
-      new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-          return this;
-        }
-
-        @Override
-        public Instant instant() {
-          return now.get();
-        }
-      };
+  private final SettableClock clock = new SettableClock(T0);
 
   @Test
   void aDoubleClickAndAChangeOfMindWithinTheWindowLeaveOneRowWithTheLastAnswer(
@@ -56,7 +37,7 @@ class ResponsesIT {
 
     responses.answer(invitation, 2, null, List.of());
     responses.answer(invitation, 2, null, List.of());
-    now.set(T0.plus(Duration.ofHours(3)));
+    clock.set(T0.plus(Duration.ofHours(3)));
     responses.answer(invitation, 4, "<b>better</b> after the call", List.of("speed"));
     responses.flush();
 
@@ -81,7 +62,7 @@ class ResponsesIT {
     assertThat(alerts(warehouse, unhappy)).containsExactly("3 1 waited two days");
     assertThat(alerts(warehouse, happy)).as("no alert open").containsExactly("5 0 ");
 
-    now.set(T0.plus(Duration.ofHours(1)));
+    clock.set(T0.plus(Duration.ofHours(1)));
     responses.answer(unhappy, 9, null, null);
     responses.flush();
     assertThat(alerts(warehouse, unhappy))
@@ -93,11 +74,11 @@ class ResponsesIT {
   void aChangedAnswerInTheNextMonthLeavesOneAnswerAndClearsTheAlert(Warehouse warehouse) {
     Responses responses = responses(warehouse);
     SurveyLinks.Invitation invitation = invitation(SurveyKind.CSAT);
-    now.set(Instant.parse("2026-05-31T23:00:00Z"));
+    clock.set(Instant.parse("2026-05-31T23:00:00Z"));
     responses.answer(invitation, 1, "nobody called back", List.of());
     responses.flush();
 
-    now.set(Instant.parse("2026-06-01T01:00:00Z"));
+    clock.set(Instant.parse("2026-06-01T01:00:00Z"));
     responses.answer(invitation, 4, null, null);
     responses.flush();
 
@@ -168,7 +149,7 @@ class ResponsesIT {
     first.answer(invitation, 9, null, List.of());
     first.flush();
 
-    now.set(T0.plus(Duration.ofHours(25)));
+    clock.set(T0.plus(Duration.ofHours(25)));
     Responses afterRestart = responses(warehouse);
 
     assertThatThrownBy(() -> afterRestart.answer(invitation, 0, null, List.of()))

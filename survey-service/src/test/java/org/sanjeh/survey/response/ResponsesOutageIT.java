@@ -6,20 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sanjeh.core.survey.SurveyKind;
 import org.sanjeh.survey.link.SurveyLinks;
+import org.sanjeh.survey.testing.SettableClock;
 import org.sanjeh.warehouse.Warehouse;
 import org.sanjeh.warehouse.migrate.MigrationRunner;
 import org.sanjeh.warehouse.migrate.Migrations;
@@ -39,24 +36,7 @@ class ResponsesOutageIT {
   private Path home;
   private ClickHouseServer server;
   private Warehouse warehouse;
-  private final AtomicReference<Instant> now = new AtomicReference<>(T0);
-  private final Clock clock =
-      new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-          return this;
-        }
-
-        @Override
-        public Instant instant() {
-          return now.get();
-        }
-      };
+  private final SettableClock clock = new SettableClock(T0);
 
   @BeforeEach
   void startClickHouse() throws IOException {
@@ -80,7 +60,7 @@ class ResponsesOutageIT {
     Responses restarted = service();
 
     server.stop();
-    now.set(T0.plus(Duration.ofHours(25)));
+    clock.set(T0.plus(Duration.ofHours(25)));
 
     assertThatThrownBy(() -> restarted.answer(invitation, 1, null, null))
         .isInstanceOf(Responses.Refused.class)
@@ -93,7 +73,7 @@ class ResponsesOutageIT {
     SurveyLinks.Invitation invitation = invitation();
     service().answer(invitation, 2, null, List.of());
 
-    now.set(T0.plus(Duration.ofHours(25)));
+    clock.set(T0.plus(Duration.ofHours(25)));
     Responses restartedDuringTheOutage = service();
 
     assertThatThrownBy(() -> restartedDuringTheOutage.answer(invitation, 5, null, null))
@@ -129,7 +109,7 @@ class ResponsesOutageIT {
         .containsExactly("answered during the outage");
 
     server.stop();
-    now.set(T0.plus(Duration.ofHours(25)));
+    clock.set(T0.plus(Duration.ofHours(25)));
     assertThatThrownBy(() -> startedDuringTheOutage.answer(answeredBefore, 1, null, null))
         .as("the history loaded late keeps the window of an answer from before the restart")
         .isInstanceOf(Responses.Refused.class);
