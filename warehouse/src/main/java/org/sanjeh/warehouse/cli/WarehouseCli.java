@@ -108,7 +108,8 @@ public final class WarehouseCli {
   private static int migrate() {
     Warehouse warehouse = connect();
     MigrationRunner.Report report =
-        new MigrationRunner(warehouse).migrate(Migrations.sanjehSchema());
+        MigrationRunner.fromEnvironment(warehouse, System.getenv())
+            .migrate(Migrations.sanjehSchema());
     report.applied().forEach(m -> System.out.println("applied  " + m.name()));
     System.out.printf(
         "schema up to date in %s: %d applied now, %d already applied%n",
