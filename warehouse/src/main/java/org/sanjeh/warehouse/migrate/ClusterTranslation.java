@@ -153,10 +153,14 @@ final class ClusterTranslation {
       return List.of(onLocal);
     }
     if (ALTER_COLUMNS.matcher(action).matches()) {
-      // The Distributed table has its own copy of the columns: change it after the shards.
+      // The Distributed table has its own copy of the columns. ClickHouse refuses an ALTER ON
+      // CLUSTER of a table that is not replicated on a cluster whose shards are, so the
+      // Distributed table (which holds no rows when inserts are synchronous) is made again in
+      // front of the changed tables.
       return List.of(
           onLocal,
-          "ALTER TABLE %s ON CLUSTER %s %s".formatted(qualified(table), cluster.name(), action));
+          dropDistributed(table),
+          distributed("IF NOT EXISTS ", table, shardingKey(table)));
     }
     throw new IllegalArgumentException(
         "no cluster form for ALTER TABLE %s %s".formatted(table, abbreviate(action)));
@@ -223,7 +227,7 @@ final class ClusterTranslation {
     String key = shardingKeys.get(table);
     if (key == null) {
       throw new IllegalArgumentException(
-          "table " + table + " is renamed but no earlier migration created it");
+          "table " + table + " is changed but no earlier migration created it");
     }
     return key;
   }

@@ -113,13 +113,16 @@ class ClusterTranslationTest {
   }
 
   @Test
-  void aNewColumnReachesTheShardsBeforeTheDistributedTableButADeleteOnlyTheShards() {
+  void aNewColumnReachesTheShardsBeforeTheDistributedTableIsMadeAgainButADeleteOnlyTheShards() {
     ClusterTranslation translation = new ClusterTranslation(CLUSTER, "db");
+    translation.translate("CREATE TABLE t (id String, y UInt8) ENGINE = MergeTree ORDER BY id");
 
     assertThat(translation.translate("ALTER TABLE t ADD COLUMN x UInt8 AFTER y"))
         .containsExactly(
             "ALTER TABLE db.t_local ON CLUSTER sanjeh ADD COLUMN x UInt8 AFTER y",
-            "ALTER TABLE db.t ON CLUSTER sanjeh ADD COLUMN x UInt8 AFTER y");
+            "DROP TABLE IF EXISTS db.t ON CLUSTER sanjeh",
+            "CREATE TABLE IF NOT EXISTS db.t ON CLUSTER sanjeh AS db.t_local ENGINE ="
+                + " Distributed(sanjeh, db, t_local, cityHash64(id))");
     assertThat(translation.translate("ALTER TABLE t DELETE WHERE source = 'web-form'"))
         .containsExactly(
             "ALTER TABLE db.t_local ON CLUSTER sanjeh DELETE WHERE source = 'web-form'");
