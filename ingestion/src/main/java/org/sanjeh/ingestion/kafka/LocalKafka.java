@@ -173,10 +173,7 @@ public final class LocalKafka {
   }
 
   private static void format(Path home, Path lib) throws IOException {
-    byte[] random = new byte[16];
-    new SecureRandom().nextBytes(random);
-    random[0] &= 0x7f; // a cluster id must not start with '-' in its base64 form
-    String clusterId = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    String clusterId = randomClusterId();
     Process format =
         new ProcessBuilder(
                 javaBinary(),
@@ -202,6 +199,13 @@ public final class LocalKafka {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while formatting the Kafka data folder", e);
     }
+  }
+
+  static String randomClusterId() {
+    byte[] random = new byte[16];
+    new SecureRandom().nextBytes(random);
+    random[0] &= 0x7f; // a cluster id must not start with '-' in its base64 form
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
   }
 
   private static void writeServerProperties(Path home, int port, int controllerPort)
@@ -232,7 +236,7 @@ public final class LocalKafka {
   }
 
   /** Warnings only, into a file: the broker's INFO logs are noise for the local default. */
-  private static void writeLogConfig(Path home) throws IOException {
+  static void writeLogConfig(Path home) throws IOException {
     String config =
         """
         status = warn
@@ -296,7 +300,7 @@ public final class LocalKafka {
     return lib.toAbsolutePath().normalize();
   }
 
-  private static String javaBinary() {
+  static String javaBinary() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 }

@@ -1,5 +1,6 @@
 package org.sanjeh.ingestion.kafka;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -24,13 +25,23 @@ public final class Topics {
 
   private Topics() {}
 
-  /** Creates the topics that do not exist yet; existing ones are left as they are. */
+  /**
+   * Creates the topics that do not exist yet, replicated as the environment says ({@link
+   * TopicReplication#fromEnvironment}); existing ones are left as they are.
+   */
   public static void ensure(String bootstrapServers, int partitions) {
-    Map<String, String> keepForever = Map.of("retention.ms", "-1", "retention.bytes", "-1");
+    ensure(bootstrapServers, partitions, TopicReplication.fromEnvironment(System.getenv()));
+  }
+
+  /** Creates the topics that do not exist yet; existing ones are left as they are. */
+  public static void ensure(String bootstrapServers, int partitions, TopicReplication replication) {
+    Map<String, String> config = new HashMap<>(replication.topicConfig());
+    config.put("retention.ms", "-1");
+    config.put("retention.bytes", "-1");
     List<NewTopic> topics =
         List.of(
-            new NewTopic(TICKET_EVENTS, partitions, (short) 1).configs(keepForever),
-            new NewTopic(DEAD_LETTERS, 1, (short) 1).configs(keepForever));
+            new NewTopic(TICKET_EVENTS, partitions, replication.factor()).configs(config),
+            new NewTopic(DEAD_LETTERS, 1, replication.factor()).configs(config));
     try (Admin admin =
         Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
       for (NewTopic topic : topics) {
