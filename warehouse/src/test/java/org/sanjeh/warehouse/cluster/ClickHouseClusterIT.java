@@ -1,6 +1,7 @@
 package org.sanjeh.warehouse.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,10 +45,14 @@ import org.sanjeh.warehouse.write.EventWriter;
 class ClickHouseClusterIT {
 
   private static final Instant START = Instant.parse("2026-09-01T00:00:00Z");
-  private static final long TICKETS = 4_000;
+
+  /** Tickets to load (about 5.5 events each); more with {@code -Dsanjeh.cluster.tickets=N}. */
+  private static final long TICKETS = Long.getLong("sanjeh.cluster.tickets", 4_000);
+
   private static final int ROUNDS = 10;
   private static final BatchedWriter.Settings NO_TIMER =
-      new BatchedWriter.Settings(5_000, Duration.ZERO, 1_000_000);
+      new BatchedWriter.Settings(
+          (int) Math.max(5_000, TICKETS * 6 / ROUNDS / 2), Duration.ZERO, 10_000_000);
   private static final Clock FIXED = Clock.fixed(START.plus(Duration.ofDays(40)), ZoneOffset.UTC);
   private static final Duration CONVERGENCE_TIMEOUT = Duration.ofSeconds(120);
 
@@ -137,7 +142,9 @@ class ClickHouseClusterIT {
 
   @Test
   void twoShardsGiveTheSingleServersAnswersToUnchangedQueries() throws IOException {
+    long singleBegan = System.nanoTime();
     Fingerprint expected = loadOnSingleServer();
+    long singleMillis = Duration.ofNanos(System.nanoTime() - singleBegan).toMillis();
     ClusterLayout layout = new ClusterLayout("sanjeh_sharded", 2, 1);
     try (ClickHouseCluster cluster =
         ClickHouseCluster.start(root.resolve("sharded"), layout, zooKeeper)) {
@@ -166,8 +173,41 @@ class ClickHouseClusterIT {
         assertThat(onCluster.ticket(event.ticketId())).isEqualTo(onOne.ticket(event.ticketId()));
       }
       System.out.printf(
-          "cluster 2x1: %d events through the Distributed tables in %d ms (%.0f events/s); shards hold %d and %d rows%n",
-          events.size(), loadMillis, events.size() * 1000.0 / loadMillis, first, second);
+          "cluster 2x1: %d events through the Distributed tables in %d ms (one server in the same run: %d ms, truncate included); shards hold %d and %d rows%n",
+          events.size(), loadMillis, singleMillis, first, second);
+    }
+  }
+
+  @Test
+  void refusesToApplyTheClusterSchemaToServersThatAreNotThatClusterAndSaysWhatIsMissing() {
+    ClusterLayout absent = new ClusterLayout("nowhere", 2, 2);
+
+    assertThatThrownBy(
+            () ->
+                new MigrationRunner(singleServer, Optional.of(absent))
+                    .migrate(Migrations.sanjehSchema()))
+        .hasMessageContaining("no cluster named nowhere")
+        .hasMessageContaining("<macros> with <shard> and <replica>")
+        .hasMessageContaining("insert_distributed_sync is 0, must be 1")
+        .hasMessageContaining("distributed_product_mode is deny, must be global");
+  }
+
+  @Test
+  void refusesAClusterWhoseShapeDiffersFromTheSetting() throws IOException {
+    ClusterLayout layout = new ClusterLayout("sanjeh_shape", 1, 2);
+    try (ClickHouseCluster cluster =
+        ClickHouseCluster.start(root.resolve("shape"), layout, zooKeeper)) {
+      Warehouse entry = Warehouse.connect(cluster.config(0, "cx_shape"));
+      ClusterLayout claimed = new ClusterLayout("sanjeh_shape", 2, 1);
+
+      assertThatThrownBy(
+              () ->
+                  new MigrationRunner(entry, Optional.of(claimed))
+                      .migrate(Migrations.sanjehSchema()))
+          .hasMessageContaining(
+              "remote_servers gives sanjeh_shape 1 shard(s) with 2 replica(s), but"
+                  + " SANJEH_CLICKHOUSE_CLUSTER_SHARDS=2 and SANJEH_CLICKHOUSE_CLUSTER_REPLICAS=1");
+      assertThat(entry.query("SHOW TABLES", row -> row.getString(1))).isEmpty();
     }
   }
 
