@@ -24,8 +24,9 @@ import org.sanjeh.warehouse.WarehouseException;
  */
 final class ClusterCheck {
 
-  private static final Map<String, String> REQUIRED_SETTINGS =
-      Map.of("insert_distributed_sync", "1", "distributed_product_mode", "global");
+  private static final String SYNC_INSERT = "insert_distributed_sync";
+  private static final String SYNC_INSERT_SINCE_23_10 = "distributed_foreground_insert";
+  private static final String PRODUCT_MODE = "distributed_product_mode";
 
   private final Warehouse warehouse;
   private final ClusterLayout cluster;
@@ -97,20 +98,25 @@ final class ClusterCheck {
     Map<String, String> actual =
         warehouse
             .query(
-                "SELECT name, value FROM system.settings WHERE name IN (?, ?)",
-                List.copyOf(REQUIRED_SETTINGS.keySet()),
+                "SELECT name, value FROM system.settings WHERE name IN (?, ?, ?)",
+                List.of(SYNC_INSERT, SYNC_INSERT_SINCE_23_10, PRODUCT_MODE),
                 row -> Map.entry(row.getString(1), row.getString(2)))
             .stream()
             .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     List<String> problems = new ArrayList<>();
-    REQUIRED_SETTINGS.forEach(
-        (name, value) -> {
-          if (!value.equals(actual.get(name))) {
-            problems.add(
-                "setting %s is %s, must be %s in the user's profile (<%s>%s</%s>)"
-                    .formatted(name, actual.get(name), value, name, value, name));
-          }
-        });
+    // Current servers call it distributed_foreground_insert and list only that name.
+    String syncInsert = actual.getOrDefault(SYNC_INSERT, actual.get(SYNC_INSERT_SINCE_23_10));
+    if (!"1".equals(syncInsert)) {
+      problems.add(required(SYNC_INSERT, syncInsert, "1"));
+    }
+    if (!"global".equals(actual.get(PRODUCT_MODE))) {
+      problems.add(required(PRODUCT_MODE, actual.get(PRODUCT_MODE), "global"));
+    }
     return problems;
+  }
+
+  private static String required(String name, String actual, String value) {
+    return "setting %s is %s, must be %s in the user's profile (<%s>%s</%s>)"
+        .formatted(name, actual, value, name, value, name);
   }
 }
