@@ -1,0 +1,38 @@
+package org.sanjeh.batch;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import org.apache.spark.sql.SparkSession;
+import org.sanjeh.batch.cli.SparkOptions;
+import org.sanjeh.batch.io.ClickHouseTables;
+import org.sanjeh.batch.rollup.DailyFacts;
+import org.sanjeh.batch.rollup.KpiRollup;
+import org.sanjeh.batch.spark.SparkSessions;
+
+/**
+ * Where the commands hand off to Spark: one static method per job, with no Spark type in its
+ * signature, so the command classes load without Spark on the class path.
+ */
+public final class BatchJobs {
+
+  private BatchJobs() {}
+
+  static SparkSession session(String job, SparkOptions options) {
+    return SparkSessions.forJob("sanjeh-batch-" + job, options.master, options.shufflePartitions);
+  }
+
+  public static int rollups(
+      SparkOptions options, LocalDate from, LocalDate to, ZoneId zone, LocalTime backlogAt) {
+    Stages stages = new Stages("rollups", System.err);
+    SparkSession spark = session("rollups", options);
+    stages.done("Spark session", spark.sparkContext().master());
+    KpiRollup.run(
+        spark,
+        new ClickHouseTables(options.warehouse()),
+        new DailyFacts(zone, from, to, backlogAt),
+        options.readSlices,
+        stages);
+    return 0;
+  }
+}
