@@ -1,6 +1,7 @@
 package org.sanjeh.batch;
 
 import org.sanjeh.batch.cli.RollupsCommand;
+import org.sanjeh.batch.cli.SlaWhatIfCommand;
 import picocli.CommandLine.Command;
 
 /**
@@ -14,6 +15,7 @@ import picocli.CommandLine.Command;
     description = "Spark jobs over the ticket history in ClickHouse.",
     subcommands = {
       RollupsCommand.class,
+      SlaWhatIfCommand.class,
     })
 public final class BatchCommand implements Runnable {
 

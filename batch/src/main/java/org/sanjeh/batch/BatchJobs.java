@@ -1,5 +1,6 @@
 package org.sanjeh.batch;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -9,6 +10,8 @@ import org.sanjeh.batch.io.ClickHouseTables;
 import org.sanjeh.batch.rollup.DailyFacts;
 import org.sanjeh.batch.rollup.KpiRollup;
 import org.sanjeh.batch.spark.SparkSessions;
+import org.sanjeh.batch.whatif.SlaWhatIf;
+import org.sanjeh.streaming.config.PolicyFile;
 
 /**
  * Where the commands hand off to Spark: one static method per job, with no Spark type in its
@@ -32,6 +35,28 @@ public final class BatchJobs {
         new ClickHouseTables(options.warehouse()),
         new DailyFacts(zone, from, to, backlogAt),
         options.readSlices,
+        stages);
+    return 0;
+  }
+
+  public static int slaWhatIf(
+      SparkOptions options, Path policy, String scenario, LocalDate from, LocalDate to, int show) {
+    Stages stages = new Stages("sla-whatif", System.err);
+    String text = PolicyFile.readText(policy);
+    String name =
+        scenario.isEmpty() ? PolicyFile.parse(text, policy.toString()).policy().name() : scenario;
+    SparkSession spark = session("sla-whatif", options);
+    stages.done("Spark session", spark.sparkContext().master());
+    SlaWhatIf.run(
+        spark,
+        new ClickHouseTables(options.warehouse()),
+        text,
+        name,
+        from,
+        to,
+        options.readSlices,
+        show,
+        System.out,
         stages);
     return 0;
   }
