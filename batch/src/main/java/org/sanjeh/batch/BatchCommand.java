@@ -1,5 +1,6 @@
 package org.sanjeh.batch;
 
+import org.sanjeh.batch.cli.ChurnCommand;
 import org.sanjeh.batch.cli.RollupsCommand;
 import org.sanjeh.batch.cli.SlaWhatIfCommand;
 import picocli.CommandLine.Command;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       RollupsCommand.class,
       SlaWhatIfCommand.class,
+      ChurnCommand.class,
     })
 public final class BatchCommand implements Runnable {
 

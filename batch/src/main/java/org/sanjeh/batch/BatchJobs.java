@@ -5,8 +5,14 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import org.apache.spark.sql.SparkSession;
+import org.sanjeh.batch.churn.AttributesLoader;
+import org.sanjeh.batch.churn.ChurnJob;
+import org.sanjeh.batch.churn.TableTraining;
+import org.sanjeh.batch.cli.ChurnOptions;
+import org.sanjeh.batch.cli.ModelOptions;
 import org.sanjeh.batch.cli.SparkOptions;
 import org.sanjeh.batch.io.ClickHouseTables;
+import org.sanjeh.batch.ml.ModelTrainer;
 import org.sanjeh.batch.rollup.DailyFacts;
 import org.sanjeh.batch.rollup.KpiRollup;
 import org.sanjeh.batch.spark.SparkSessions;
@@ -59,5 +65,67 @@ public final class BatchJobs {
         System.out,
         stages);
     return 0;
+  }
+
+  public static int loadAttributes(SparkOptions options, Path csv, Path mapping) {
+    AttributesLoader.load(options.warehouse().open(), csv, mapping, System.err);
+    return 0;
+  }
+
+  public static int trainChurnOnTable(
+      SparkOptions options, ModelOptions model, Path csv, Path mapping, String id, String label) {
+    Stages stages = new Stages("churn train", System.err);
+    SparkSession spark = session("churn-train", options);
+    TableTraining.train(
+        spark, csv, mapping, id, label, grid(model), model.models, System.out, stages);
+    return 0;
+  }
+
+  public static int trainChurn(
+      SparkOptions options, ModelOptions model, ChurnOptions churn, LocalDate asOf) {
+    Stages stages = new Stages("churn train", System.err);
+    SparkSession spark = session("churn-train", options);
+    ChurnJob.train(
+        spark,
+        new ClickHouseTables(options.warehouse()),
+        asOf,
+        churnSettings(options, churn),
+        grid(model),
+        model.models,
+        System.out,
+        stages);
+    return 0;
+  }
+
+  public static int scoreChurn(
+      SparkOptions options, ModelOptions model, ChurnOptions churn, LocalDate asOf) {
+    Stages stages = new Stages("churn score", System.err);
+    SparkSession spark = session("churn-score", options);
+    ChurnJob.score(
+        spark,
+        new ClickHouseTables(options.warehouse()),
+        asOf,
+        churnSettings(options, churn),
+        model.models,
+        stages);
+    return 0;
+  }
+
+  static ModelTrainer.Settings grid(ModelOptions model) {
+    return new ModelTrainer.Settings(model.quick, model.trees);
+  }
+
+  static ChurnJob.Settings churnSettings(SparkOptions options, ChurnOptions churn) {
+    return new ChurnJob.Settings(
+        policyText(churn.policy),
+        options.readSlices,
+        churn.horizonDays,
+        churn.activeWithinDays,
+        churn.labels,
+        churn.statusAttribute);
+  }
+
+  static String policyText(Path policy) {
+    return policy == null ? PolicyFile.defaultText() : PolicyFile.readText(policy);
   }
 }

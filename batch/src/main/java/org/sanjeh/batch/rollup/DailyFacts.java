@@ -7,9 +7,9 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import org.sanjeh.batch.io.Lifecycle;
 import org.sanjeh.core.event.EventType;
 import org.sanjeh.core.event.TicketEvent;
-import org.sanjeh.core.event.TicketStatus;
 
 /**
  * One ticket's contributions to the daily KPIs (docs/metrics.md, "Other service metrics"), by local
@@ -69,7 +69,7 @@ public record DailyFacts(ZoneId zone, LocalDate from, LocalDate to, LocalTime ba
       if (day.isAfter(to)) {
         break;
       }
-      if (!walk.removed && !walk.solved && createdAt.isBefore(snapshot)) {
+      if (walk.lifecycle.open() && createdAt.isBefore(snapshot)) {
         walk.note(day, Kind.BACKLOG);
       }
     }
@@ -101,7 +101,7 @@ public record DailyFacts(ZoneId zone, LocalDate from, LocalDate to, LocalTime ba
               0,
               0,
               1,
-              walk.replies == 1 && walk.reopens == 0 ? 1 : 0,
+              walk.replies == 1 && walk.lifecycle.reopens() == 0 ? 1 : 0,
               walk.replies == 0 ? 1 : 0,
               0,
               0));
@@ -115,19 +115,17 @@ public record DailyFacts(ZoneId zone, LocalDate from, LocalDate to, LocalTime ba
 
   /** The ticket as its events are applied in order: status, dimensions, what happened when. */
   private final class Walk {
+    final Lifecycle lifecycle = new Lifecycle();
     String channel = "";
     String team = "";
     String agent = "";
-    boolean solved;
-    boolean removed;
     boolean started;
     int replies;
-    int reopens;
     Pending firstSolve;
     final List<Pending> pending = new ArrayList<>();
 
     void apply(TicketEvent e) {
-      if (removed) {
+      if (lifecycle.merged()) {
         return; // a merged ticket's later events count nowhere, as in the SLA clocks
       }
       channel = e.channel().wire();
@@ -140,36 +138,13 @@ public record DailyFacts(ZoneId zone, LocalDate from, LocalDate to, LocalTime ba
       if (e.isPublicHumanReply()) {
         replies++;
       }
-      switch (e.type()) {
-        case RESOLVED, CLOSED -> solve(e.occurredAt());
-        case REOPENED -> reopen(e.occurredAt());
-        case MERGED -> removed = true;
+      switch (lifecycle.apply(e)) {
+        case SOLVED -> {
+          Pending p = note(localDay(e.occurredAt()), Kind.SOLVED);
+          firstSolve = firstSolve == null ? p : firstSolve;
+        }
+        case REOPENED -> note(localDay(e.occurredAt()), Kind.REOPENED);
         default -> {}
-      }
-      if (e.status() != null && !removed) {
-        if (e.status() == TicketStatus.SOLVED || e.status() == TicketStatus.CLOSED) {
-          solve(e.occurredAt());
-        } else {
-          reopen(e.occurredAt());
-        }
-      }
-    }
-
-    private void solve(Instant at) {
-      if (!solved) {
-        solved = true;
-        Pending p = note(localDay(at), Kind.SOLVED);
-        if (firstSolve == null) {
-          firstSolve = p;
-        }
-      }
-    }
-
-    private void reopen(Instant at) {
-      if (solved) {
-        solved = false;
-        reopens++;
-        note(localDay(at), Kind.REOPENED);
       }
     }
 
