@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -25,6 +26,7 @@ public final class KafkaCluster implements AutoCloseable {
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+  private static final String STATE_FILE = "cluster.properties";
 
   /** One broker: its id (1-based), folder and ports. */
   public record Broker(int id, Path home, int port, int controllerPort) {
@@ -64,8 +66,31 @@ public final class KafkaCluster implements AutoCloseable {
     for (Broker broker : brokers) {
       cluster.processes.add(cluster.launch(broker));
     }
+    cluster.writeState(root);
     cluster.awaitBrokers(count);
     return cluster;
+  }
+
+  /**
+   * Stops the brokers that {@link #start} left running under {@code root} (they outlive the JVM
+   * that started them); false if none were recorded there.
+   */
+  public static boolean stop(Path root) throws IOException {
+    Path state = root.toAbsolutePath().resolve(STATE_FILE);
+    if (!Files.exists(state)) {
+      return false;
+    }
+    Properties props = new Properties();
+    try (var in = Files.newInputStream(state)) {
+      props.load(in);
+    }
+    for (String name : props.stringPropertyNames()) {
+      if (name.startsWith("pid.")) {
+        LocalProcesses.terminate(Long.parseLong(props.getProperty(name)), STOP_TIMEOUT, false);
+      }
+    }
+    Files.delete(state);
+    return true;
   }
 
   public String bootstrapServers() {
@@ -90,6 +115,17 @@ public final class KafkaCluster implements AutoCloseable {
   @Override
   public void close() {
     processes.forEach(process -> LocalProcesses.terminate(process.pid(), STOP_TIMEOUT, false));
+  }
+
+  private void writeState(Path root) throws IOException {
+    Properties props = new Properties();
+    props.setProperty("bootstrap.servers", bootstrapServers());
+    for (int i = 0; i < brokers.size(); i++) {
+      props.setProperty("pid." + brokers.get(i).id(), Long.toString(processes.get(i).pid()));
+    }
+    try (var out = Files.newOutputStream(root.toAbsolutePath().resolve(STATE_FILE))) {
+      props.store(out, "the Kafka brokers started by Sanjeh under this folder");
+    }
   }
 
   private String properties(Broker broker) {

@@ -104,7 +104,8 @@ class ReplicatedKafkaIT {
   @AfterAll
   static void stopBrokers() throws IOException {
     if (kafka != null) {
-      kafka.close();
+      assertThat(KafkaCluster.stop(root)).as("the brokers were found by their state file").isTrue();
+      assertThat(kafka.brokers()).isNotEmpty();
     }
     try (Stream<Path> files = Files.walk(root)) {
       files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
