@@ -29,7 +29,7 @@ class IntakeConfiguration implements WebMvcConfigurer {
 
   @Bean(destroyMethod = "close")
   EventPublisher eventPublisher() {
-    Topics.ensure(properties.kafkaBootstrapServers(), 4);
+    Topics.ensure(properties.kafkaBootstrapServers(), properties.kafkaTopicPartitions());
     return new EventPublisher(properties.kafkaBootstrapServers(), properties.kafkaAckTimeout());
   }
 

@@ -19,7 +19,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
 import org.sanjeh.core.event.DecodeResult;
 import org.sanjeh.core.event.TicketEventCodec;
-import org.sanjeh.streaming.KafkaTopics;
+import org.sanjeh.kafka.KafkaTopics;
 import org.sanjeh.streaming.SlaJob;
 import org.sanjeh.streaming.TicketEventProducer;
 import org.sanjeh.streaming.config.PolicyFile;

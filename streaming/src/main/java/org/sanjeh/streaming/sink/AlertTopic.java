@@ -9,7 +9,7 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.sanjeh.streaming.KafkaTopics;
+import org.sanjeh.kafka.KafkaTopics;
 import org.sanjeh.streaming.sla.SlaAlert;
 
 /**
