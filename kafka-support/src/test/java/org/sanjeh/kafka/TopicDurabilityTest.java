@@ -35,8 +35,7 @@ class TopicDurabilityTest {
 
   @Test
   void moreInSyncReplicasThanCopiesIsRefusedNamingBoth() {
-    assertThatThrownBy(
-            () -> TopicDurability.from(Map.of("SANJEH_KAFKA_MIN_INSYNC_REPLICAS", "2")))
+    assertThatThrownBy(() -> TopicDurability.from(Map.of("SANJEH_KAFKA_MIN_INSYNC_REPLICAS", "2")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("SANJEH_KAFKA_REPLICATION_FACTOR=1")
         .hasMessageContaining("SANJEH_KAFKA_MIN_INSYNC_REPLICAS=2");
@@ -45,8 +44,7 @@ class TopicDurabilityTest {
   @Test
   void everyTopicIsAskedForWithItsPartitionsTheReplicationAndTheMinimumInSyncReplicas() {
     NewTopic topic =
-        KafkaTopics.newTopics(new TopicDurability((short) 3, 2), Map.of("ticket-events", 4))
-            .get(0);
+        KafkaTopics.newTopics(new TopicDurability((short) 3, 2), Map.of("ticket-events", 4)).get(0);
 
     assertThat(topic.numPartitions()).isEqualTo(4);
     assertThat(topic.replicationFactor()).isEqualTo((short) 3);

@@ -3,12 +3,10 @@ package org.sanjeh.ingestion.channels;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Validator;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +17,8 @@ import org.sanjeh.ingestion.adapter.TelegramAdapter;
 import org.sanjeh.ingestion.adapter.WebhookSignatures;
 import org.sanjeh.ingestion.adapter.WebhookSignatures.SignedBody;
 import org.sanjeh.ingestion.adapter.WhatsAppAdapter;
+import org.sanjeh.ingestion.channels.ChannelForms.Visit;
+import org.sanjeh.ingestion.channels.ChannelForms.WebForm;
 import org.sanjeh.ingestion.conversation.Conversations;
 import org.sanjeh.ingestion.conversation.InboundMessage;
 import org.sanjeh.ingestion.identity.Identity;
@@ -41,19 +41,20 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/v1/channels")
 class ChannelsController {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final ChannelIntake intake;
   private final ChannelProperties properties;
   private final ObjectProvider<Conversations> conversations;
+  private final Validator validator;
 
   ChannelsController(
       ChannelIntake intake,
       ChannelProperties properties,
-      ObjectProvider<Conversations> conversations) {
+      ObjectProvider<Conversations> conversations,
+      Validator validator) {
     this.intake = intake;
     this.properties = properties;
     this.conversations = conversations;
+    this.validator = validator;
   }
 
   /** WhatsApp's subscription check: echo the challenge when the verify token matches. */
@@ -63,7 +64,7 @@ class ChannelsController {
       @RequestParam("hub.verify_token") String token,
       @RequestParam("hub.challenge") String challenge) {
     if (!"subscribe".equals(mode)
-        || !WebhookSignatures.telegramValid(token, properties.whatsappVerifyToken())) {
+        || !WebhookSignatures.sharedSecretMatches(token, properties.whatsappVerifyToken())) {
       throw ChannelProblem.badSignature("WhatsApp", "verify token");
     }
     return challenge;
@@ -98,7 +99,7 @@ class ChannelsController {
       HttpServletRequest request,
       @RequestHeader(value = "X-Telegram-Bot-Api-Secret-Token", required = false) String token)
       throws IOException {
-    if (!WebhookSignatures.telegramValid(token, properties.telegramSecretToken())) {
+    if (!WebhookSignatures.sharedSecretMatches(token, properties.telegramSecretToken())) {
       throw ChannelProblem.badSignature("Telegram", "X-Telegram-Bot-Api-Secret-Token");
     }
     byte[] body = request.getInputStream().readAllBytes();
@@ -122,21 +123,21 @@ class ChannelsController {
   Map<String, Object> webForm(HttpServletRequest request) throws IOException {
     byte[] body = request.getInputStream().readAllBytes();
     try {
-      JsonNode form = JSON.readTree(body);
-      Identities given = identities(form, properties.trustWebForm());
+      WebForm form = ChannelForms.bind(body, WebForm.class, validator);
+      Identities given = identities(form.email(), form.phone(), properties.trustWebForm());
       InboundMessage message =
           new InboundMessage(
-              required(form, "submission_id"),
+              form.submissionId(),
               Channel.WEB_FORM,
-              time(form, "submitted_at"),
+              ChannelForms.time("submitted_at", form.submittedAt()),
               true,
               given.proven(),
               null,
               List.of(),
-              form.path("subject").asText(null),
-              required(form, "message"),
-              form.path("message").asText(),
-              form.path("language").asText(null),
+              form.subject(),
+              form.message(),
+              form.message(),
+              form.language(),
               "web-form",
               given.claimed());
       return answer(intake.accept(List.of(message), "web-form", body));
@@ -155,13 +156,13 @@ class ChannelsController {
   Map<String, Object> inPerson(HttpServletRequest request) throws IOException {
     byte[] body = request.getInputStream().readAllBytes();
     try {
-      JsonNode visit = JSON.readTree(body);
-      String staff = "staff:" + required(visit, "staff_id");
-      Instant at = time(visit, "visited_at");
-      Identities given = identities(visit, properties.trustInPerson());
+      Visit visit = ChannelForms.bind(body, Visit.class, validator);
+      String staff = "staff:" + visit.staffId();
+      Instant at = ChannelForms.time("visited_at", visit.visitedAt());
+      Identities given = identities(visit.email(), visit.phone(), properties.trustInPerson());
       InboundMessage message =
           new InboundMessage(
-              required(visit, "visit_id"),
+              visit.visitId(),
               Channel.IN_PERSON,
               at,
               true,
@@ -169,9 +170,9 @@ class ChannelsController {
               null,
               List.of(),
               null,
-              visit.path("notes").asText(""),
-              visit.path("notes").asText(""),
-              visit.path("language").asText(null),
+              visit.notesOrEmpty(),
+              visit.notesOrEmpty(),
+              visit.language(),
               "in-person",
               given.claimed());
       List<TicketEvent> events =
@@ -183,12 +184,12 @@ class ChannelsController {
                   conversations
                       .getObject()
                       .followUp(contact, "served", EventType.AGENT_REPLY, at, staff)));
-      if (visit.hasNonNull("resolved_at")) {
+      if (visit.resolvedAt() != null) {
+        Instant resolved = ChannelForms.time("resolved_at", visit.resolvedAt());
         followUps.add(
             conversations
                 .getObject()
-                .followUp(
-                    contact, "resolved", EventType.RESOLVED, time(visit, "resolved_at"), staff));
+                .followUp(contact, "resolved", EventType.RESOLVED, resolved, staff));
       }
       events.addAll(followUps);
       intake.publishAll(followUps, "in-person");
@@ -202,23 +203,15 @@ class ChannelsController {
   /** The addresses a form gave: proven when the business trusts that form, else only claimed. */
   private record Identities(List<Identity> proven, List<Identity> claimed) {}
 
-  private Identities identities(JsonNode form, boolean trusted) {
-    List<Identity> given = addresses(form);
+  private Identities identities(String email, String phone, boolean trusted) {
+    List<Identity> given = new ArrayList<>();
+    if (email != null) {
+      given.add(Identity.email(email));
+    }
+    if (phone != null) {
+      given.add(Identity.phone(phone, properties.defaultRegion()));
+    }
     return trusted ? new Identities(given, List.of()) : new Identities(List.of(), given);
-  }
-
-  private List<Identity> addresses(JsonNode form) {
-    List<Identity> identities = new ArrayList<>();
-    if (form.hasNonNull("email")) {
-      identities.add(Identity.email(form.get("email").asText()));
-    }
-    if (form.hasNonNull("phone")) {
-      identities.add(Identity.phone(form.get("phone").asText(), properties.defaultRegion()));
-    }
-    if (identities.isEmpty()) {
-      throw new IllegalArgumentException("email or phone is required to know who the customer is");
-    }
-    return identities;
   }
 
   /**
@@ -237,27 +230,6 @@ class ChannelsController {
           : "malformed JSON at line %d, column %d".formatted(at.getLineNr(), at.getColumnNr());
     }
     return e.getMessage();
-  }
-
-  private static String required(JsonNode node, String field) {
-    if (!node.hasNonNull(field) || node.get(field).asText().isBlank()) {
-      throw new IllegalArgumentException(field + " is required");
-    }
-    return node.get(field).asText();
-  }
-
-  private static Instant time(JsonNode node, String field) {
-    String text = required(node, field);
-    try {
-      return OffsetDateTime.parse(text).toInstant();
-    } catch (java.time.format.DateTimeParseException e) {
-      throw new IllegalArgumentException(
-          field
-              + "=\""
-              + text
-              + "\" is not an ISO-8601 time with offset, e.g. 2024-05-08T09:15:00+03:30",
-          e);
-    }
   }
 
   private static Map<String, Object> answer(List<TicketEvent> events) {

@@ -27,8 +27,7 @@ class KafkaTopicsIT {
     String events = "topics-it-" + UUID.randomUUID();
     String letters = "topics-it-" + UUID.randomUUID();
 
-    KafkaTopics.ensure(
-        bootstrap, TopicDurability.SINGLE_BROKER, Map.of(events, 3, letters, 1));
+    KafkaTopics.ensure(bootstrap, TopicDurability.SINGLE_BROKER, Map.of(events, 3, letters, 1));
 
     try (Admin admin = admin()) {
       Map<String, TopicDescription> topics =
@@ -99,10 +98,6 @@ class KafkaTopicsIT {
 
   private static Config config(Admin admin, String topic) throws Exception {
     ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-    return admin
-        .describeConfigs(List.of(resource))
-        .all()
-        .get(30, TimeUnit.SECONDS)
-        .get(resource);
+    return admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
   }
 }
