@@ -1,10 +1,10 @@
 package org.sanjeh.streaming;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sanjeh.streaming.testing.SlaEvents.at;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +26,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sanjeh.core.event.AuthorRole;
-import org.sanjeh.core.event.Channel;
 import org.sanjeh.core.event.EventType;
 import org.sanjeh.core.event.TicketEventCodec;
 import org.sanjeh.core.event.TicketStatus;
@@ -35,6 +34,7 @@ import org.sanjeh.streaming.sla.SlaAlert;
 import org.sanjeh.streaming.sla.SlaUpdate;
 import org.sanjeh.streaming.source.Decoded;
 import org.sanjeh.streaming.source.SlaEvent;
+import org.sanjeh.streaming.testing.SlaEvents;
 
 /**
  * The real SLA dataflow ({@link SlaJob#build}) on a Flink MiniCluster at parallelism 2, fed by a
@@ -47,14 +47,6 @@ import org.sanjeh.streaming.source.SlaEvent;
  */
 class SlaJobTest {
 
-  /** Wall-clock time, 24/7: first response 60 min (at risk from 45), resolution 8 h. */
-  private static final String POLICY =
-      """
-      {"name": "test", "calendar": {"timezone": "UTC", "hours": "always"}, "business_time": false,
-       "rules": [{"first_response_minutes": 60, "resolution_minutes": 480}]}
-      """;
-
-  private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
   private static final TicketEventCodec CODEC = new TicketEventCodec();
 
   @RegisterExtension
@@ -98,7 +90,7 @@ class SlaJobTest {
             new FromElementsGeneratorFunction<>(type, env.getConfig(), records),
             records.size(),
             type),
-        SlaJob.Settings.defaults(POLICY),
+        SlaJob.Settings.defaults(SlaEvents.POLICY),
         new SlaJob.Sinks(
             out.sink("tickets"),
             out.sink("alerts"),
@@ -118,8 +110,8 @@ class SlaJobTest {
     assertThat(ok.firstResponse.calendarMs).isEqualTo(Duration.ofMinutes(30).toMillis());
     assertThat(ok.resolution.status).isEqualTo("achieved");
     assertThat(ok.resolution.fulfilledAt).isEqualTo(at(100));
-    assertThat(ok.team).isEqualTo("support");
-    assertThat(ok.channel).isEqualTo("chat");
+    assertThat(ok.dimensions.team).isEqualTo("support");
+    assertThat(ok.dimensions.channel).isEqualTo("chat");
     assertThat(out.alerts()).noneMatch(a -> a.ticketId.equals("T-OK"));
   }
 
@@ -166,17 +158,7 @@ class SlaJobTest {
 
   private static Decoded event(
       String id, String ticket, int minute, EventType type, AuthorRole role) {
-    SlaEvent e = new SlaEvent();
-    e.eventId = id;
-    e.ticketId = ticket;
-    e.occurredAt = at(minute);
-    e.type = type;
-    e.channel = Channel.CHAT;
-    e.authorRole = role;
-    e.authorId = role == AuthorRole.AGENT ? "agent-1" : "customer-1";
-    e.agentId = role == AuthorRole.AGENT ? "agent-1" : null;
-    e.team = "support";
-    e.hasText = type == EventType.TICKET_CREATED || type == EventType.CUSTOMER_MESSAGE;
+    SlaEvent e = SlaEvents.event(id, ticket, minute, type, role);
     return Decoded.valid(e, null, e.occurredAt, CODEC.encodeBytes(e.toTicketEvent()));
   }
 
@@ -187,12 +169,8 @@ class SlaJobTest {
     return d;
   }
 
-  private static long at(int minute) {
-    return T0.plus(Duration.ofMinutes(minute)).toEpochMilli();
-  }
-
   private static long minuteOf(long epochMs) {
-    return (epochMs - T0.toEpochMilli()) / 60_000;
+    return (epochMs - SlaEvents.T0.toEpochMilli()) / 60_000;
   }
 
   /** What the sinks of one run received, by sink name; kept in this JVM (the MiniCluster's). */
@@ -232,7 +210,7 @@ class SlaJobTest {
     List<MinuteAggregate> minuteRows() {
       Map<String, MinuteAggregate> newest = new TreeMap<>();
       for (MinuteAggregate m : this.<MinuteAggregate>all("minutes")) {
-        String key = m.minute + "|" + m.channel + "|" + m.team + "|" + m.priority + "|" + m.agentId;
+        String key = m.minute + "|" + m.dimensions.key();
         newest.merge(key, m, (a, b) -> a.version >= b.version ? a : b);
       }
       return List.copyOf(newest.values());

@@ -126,20 +126,14 @@ class ChannelsController {
       WebForm form = ChannelForms.bind(body, WebForm.class, validator);
       Identities given = identities(form.email(), form.phone(), properties.trustWebForm());
       InboundMessage message =
-          new InboundMessage(
+          given.message(
               form.submissionId(),
               Channel.WEB_FORM,
+              "web-form",
               ChannelForms.time("submitted_at", form.submittedAt()),
-              true,
-              given.proven(),
-              null,
-              List.of(),
               form.subject(),
               form.message(),
-              form.message(),
-              form.language(),
-              "web-form",
-              given.claimed());
+              form.language());
       return answer(intake.accept(List.of(message), "web-form", body));
     } catch (IOException | IllegalArgumentException e) {
       intake.deadLetter(body, "web-form", reason(e));
@@ -161,20 +155,14 @@ class ChannelsController {
       Instant at = ChannelForms.time("visited_at", visit.visitedAt());
       Identities given = identities(visit.email(), visit.phone(), properties.trustInPerson());
       InboundMessage message =
-          new InboundMessage(
+          given.message(
               visit.visitId(),
               Channel.IN_PERSON,
-              at,
-              true,
-              given.proven(),
-              null,
-              List.of(),
-              null,
-              visit.notesOrEmpty(),
-              visit.notesOrEmpty(),
-              visit.language(),
               "in-person",
-              given.claimed());
+              at,
+              null,
+              visit.notesOrEmpty(),
+              visit.language());
       List<TicketEvent> events =
           new ArrayList<>(intake.accept(List.of(message), "in-person", body));
       TicketEvent contact = events.get(0);
@@ -201,7 +189,22 @@ class ChannelsController {
   }
 
   /** The addresses a form gave: proven when the business trusts that form, else only claimed. */
-  private record Identities(List<Identity> proven, List<Identity> claimed) {}
+  private record Identities(List<Identity> proven, List<Identity> claimed) {
+
+    /** The customer's message from a form (its text as written is also the raw text). */
+    InboundMessage message(
+        String id,
+        Channel channel,
+        String source,
+        Instant at,
+        String subject,
+        String text,
+        String language) {
+      return new InboundMessage(
+          id, channel, at, true, proven, null, List.of(), subject, text, text, language, source,
+          claimed);
+    }
+  }
 
   private Identities identities(String email, String phone, boolean trusted) {
     List<Identity> given = new ArrayList<>();

@@ -31,7 +31,7 @@ public final class MinuteAggregator
 
   private final long retentionMs;
 
-  /** The minute's aggregates by {@link MetricFact#dimensions()}. */
+  /** The minute's aggregates by {@link Dimensions#key()}. */
   private transient MapState<String, MinuteAggregate> rows;
 
   private transient Counter factsTooLate;
@@ -67,7 +67,7 @@ public final class MinuteAggregator
       ctx.timerService().registerEventTimeTimer(last);
       ctx.timerService().registerEventTimeTimer(last + retentionMs);
     }
-    String dimensions = fact.dimensions();
+    String dimensions = fact.dimensions.key();
     MinuteAggregate aggregate = rows.get(dimensions);
     if (aggregate == null) {
       aggregate = MinuteAggregate.startingWith(fact);

@@ -184,9 +184,9 @@ public final class Replay {
     node.put("ticket_id", row.ticketId);
     node.put("as_of", Instant.ofEpochMilli(row.asOf).toString());
     node.put("policy", row.policy);
-    node.put("channel", row.channel);
-    node.put("team", row.team);
-    node.put("priority", row.priority);
+    node.put("channel", row.dimensions.channel);
+    node.put("team", row.dimensions.team);
+    node.put("priority", row.dimensions.priority);
     node.put("status", row.ticketStatus);
     node.put("removed", row.removed);
     node.put("bot_only", row.botOnly);

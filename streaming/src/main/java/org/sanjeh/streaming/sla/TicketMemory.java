@@ -1,6 +1,7 @@
 package org.sanjeh.streaming.sla;
 
 import org.sanjeh.core.sla.SlaState;
+import org.sanjeh.streaming.metrics.Dimensions;
 import org.sanjeh.streaming.metrics.MetricFact;
 import org.sanjeh.streaming.source.SlaEvent;
 
@@ -63,13 +64,8 @@ public final class TicketMemory {
   public long deadlineTimer = -1;
   public long cleanupTimer = -1;
 
-  /** Whether the ticket counts in the open backlog, and under which dimensions it was counted. */
-  public boolean open;
-
-  public String openChannel;
-  public String openTeam;
-  public String openPriority;
-  public String openAgent;
+  /** The dimensions the ticket counts under in the open backlog; null: not in it. */
+  public Dimensions openIn;
 
   public TicketMemory() {}
 
