@@ -467,7 +467,7 @@ public final class SlaFunction extends KeyedProcessFunction<String, SlaEvent, Sl
                 wasSolved,
                 m.sla.solved,
                 !m.sla.solved && !m.sla.merged && !m.sla.deleted,
-                m.openIn));
+                m.backlogPosition()));
     counted.kept().forEach(fact -> count(fact, m));
     if (counted.reopened() && m.cleanupTimer >= 0) {
       ctx.timerService().deleteEventTimeTimer(m.cleanupTimer);

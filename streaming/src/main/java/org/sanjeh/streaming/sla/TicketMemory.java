@@ -67,7 +67,29 @@ public final class TicketMemory {
   /** The dimensions the ticket counts under in the open backlog; null: not in it. */
   public Dimensions openIn;
 
+  /**
+   * The backlog position as state written before {@link Dimensions} held it: read from a restored
+   * checkpoint once by {@link #backlogPosition()}, then never written again. Without them, every
+   * ticket open at the upgrade would enter the backlog a second time.
+   */
+  public boolean open;
+
+  public String openChannel;
+  public String openTeam;
+  public String openPriority;
+  public String openAgent;
+
   public TicketMemory() {}
+
+  /** {@link #openIn}, taken over from the fields of older state the first time it is asked. */
+  Dimensions backlogPosition() {
+    if (open && openIn == null) {
+      openIn = Dimensions.of(openChannel, openTeam, openPriority, openAgent);
+    }
+    open = false;
+    openChannel = openTeam = openPriority = openAgent = null;
+    return openIn;
+  }
 
   boolean logged(String eventId) {
     for (SlaEvent e : log) {
