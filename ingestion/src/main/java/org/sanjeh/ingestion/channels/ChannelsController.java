@@ -84,13 +84,9 @@ class ChannelsController {
       throw ChannelProblem.badSignature("WhatsApp", "X-Hub-Signature-256");
     }
     byte[] body = signed.body();
-    List<InboundMessage> messages;
-    try {
-      messages = WhatsAppAdapter.read(body, properties.defaultRegion());
-    } catch (IOException | IllegalArgumentException e) {
-      intake.deadLetter(body, "whatsapp", reason(e));
-      throw ChannelProblem.unreadable("WhatsApp", reason(e));
-    }
+    List<InboundMessage> messages =
+        readOrDeadLetter(
+            body, "whatsapp", "WhatsApp", b -> WhatsAppAdapter.read(b, properties.defaultRegion()));
     return answer(intake.accept(messages, "whatsapp", body));
   }
 
@@ -103,16 +99,16 @@ class ChannelsController {
       throw ChannelProblem.badSignature("Telegram", "X-Telegram-Bot-Api-Secret-Token");
     }
     byte[] body = request.getInputStream().readAllBytes();
-    try {
-      return answer(
-          intake.accept(
-              TelegramAdapter.read(body, properties.defaultRegion()).stream().toList(),
-              "telegram",
-              body));
-    } catch (IOException | IllegalArgumentException e) {
-      intake.deadLetter(body, "telegram", reason(e));
-      throw ChannelProblem.unreadable("Telegram", reason(e));
-    }
+    return answer(
+        readOrDeadLetter(
+            body,
+            "telegram",
+            "Telegram",
+            b ->
+                intake.accept(
+                    TelegramAdapter.read(b, properties.defaultRegion()).stream().toList(),
+                    "telegram",
+                    b)));
   }
 
   /**
@@ -122,23 +118,22 @@ class ChannelsController {
   @PostMapping(value = "/web-form", consumes = MediaType.APPLICATION_JSON_VALUE)
   Map<String, Object> webForm(HttpServletRequest request) throws IOException {
     byte[] body = request.getInputStream().readAllBytes();
-    try {
-      WebForm form = ChannelForms.bind(body, WebForm.class, validator);
-      Identities given = identities(form.email(), form.phone(), properties.trustWebForm());
-      InboundMessage message =
-          given.message(
-              form.submissionId(),
-              Channel.WEB_FORM,
-              "web-form",
-              ChannelForms.time("submitted_at", form.submittedAt()),
-              form.subject(),
-              form.message(),
-              form.language());
-      return answer(intake.accept(List.of(message), "web-form", body));
-    } catch (IOException | IllegalArgumentException e) {
-      intake.deadLetter(body, "web-form", reason(e));
-      throw ChannelProblem.unreadable("web form", reason(e));
-    }
+    return answer(readOrDeadLetter(body, "web-form", "web form", this::webFormEvents));
+  }
+
+  private List<TicketEvent> webFormEvents(byte[] body) throws IOException {
+    WebForm form = ChannelForms.bind(body, WebForm.class, validator);
+    Identities given = identities(form.email(), form.phone(), properties.trustWebForm());
+    InboundMessage message =
+        given.message(
+            form.submissionId(),
+            Channel.WEB_FORM,
+            "web-form",
+            ChannelForms.time("submitted_at", form.submittedAt()),
+            form.subject(),
+            form.message(),
+            form.language());
+    return intake.accept(List.of(message), "web-form", body);
   }
 
   /**
@@ -149,42 +144,59 @@ class ChannelsController {
   @PostMapping(value = "/in-person", consumes = MediaType.APPLICATION_JSON_VALUE)
   Map<String, Object> inPerson(HttpServletRequest request) throws IOException {
     byte[] body = request.getInputStream().readAllBytes();
+    return answer(readOrDeadLetter(body, "in-person", "in-person visit", this::visitEvents));
+  }
+
+  private List<TicketEvent> visitEvents(byte[] body) throws IOException {
+    Visit visit = ChannelForms.bind(body, Visit.class, validator);
+    String staff = "staff:" + visit.staffId();
+    Instant at = ChannelForms.time("visited_at", visit.visitedAt());
+    Identities given = identities(visit.email(), visit.phone(), properties.trustInPerson());
+    InboundMessage message =
+        given.message(
+            visit.visitId(),
+            Channel.IN_PERSON,
+            "in-person",
+            at,
+            null,
+            visit.notesOrEmpty(),
+            visit.language());
+    List<TicketEvent> events = new ArrayList<>(intake.accept(List.of(message), "in-person", body));
+    TicketEvent contact = events.get(0);
+    List<TicketEvent> followUps =
+        new ArrayList<>(
+            List.of(
+                conversations
+                    .getObject()
+                    .followUp(contact, "served", EventType.AGENT_REPLY, at, staff)));
+    if (visit.resolvedAt() != null) {
+      Instant resolved = ChannelForms.time("resolved_at", visit.resolvedAt());
+      followUps.add(
+          conversations
+              .getObject()
+              .followUp(contact, "resolved", EventType.RESOLVED, resolved, staff));
+    }
+    events.addAll(followUps);
+    intake.publishAll(followUps, "in-person");
+    return events;
+  }
+
+  /** How a channel's body becomes what it means; may refuse it. */
+  @FunctionalInterface
+  private interface Reading<T> {
+    T read(byte[] body) throws IOException;
+  }
+
+  /**
+   * The body read; a body that cannot be read goes to the dead letters as received, with the
+   * reason, and is answered 400 naming what was wrong.
+   */
+  private <T> T readOrDeadLetter(byte[] body, String source, String what, Reading<T> reading) {
     try {
-      Visit visit = ChannelForms.bind(body, Visit.class, validator);
-      String staff = "staff:" + visit.staffId();
-      Instant at = ChannelForms.time("visited_at", visit.visitedAt());
-      Identities given = identities(visit.email(), visit.phone(), properties.trustInPerson());
-      InboundMessage message =
-          given.message(
-              visit.visitId(),
-              Channel.IN_PERSON,
-              "in-person",
-              at,
-              null,
-              visit.notesOrEmpty(),
-              visit.language());
-      List<TicketEvent> events =
-          new ArrayList<>(intake.accept(List.of(message), "in-person", body));
-      TicketEvent contact = events.get(0);
-      List<TicketEvent> followUps =
-          new ArrayList<>(
-              List.of(
-                  conversations
-                      .getObject()
-                      .followUp(contact, "served", EventType.AGENT_REPLY, at, staff)));
-      if (visit.resolvedAt() != null) {
-        Instant resolved = ChannelForms.time("resolved_at", visit.resolvedAt());
-        followUps.add(
-            conversations
-                .getObject()
-                .followUp(contact, "resolved", EventType.RESOLVED, resolved, staff));
-      }
-      events.addAll(followUps);
-      intake.publishAll(followUps, "in-person");
-      return answer(events);
+      return reading.read(body);
     } catch (IOException | IllegalArgumentException e) {
-      intake.deadLetter(body, "in-person", reason(e));
-      throw ChannelProblem.unreadable("in-person visit", reason(e));
+      intake.deadLetter(body, source, reason(e));
+      throw ChannelProblem.unreadable(what, reason(e));
     }
   }
 
