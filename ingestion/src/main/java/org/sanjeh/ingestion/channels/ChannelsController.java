@@ -117,22 +117,21 @@ class ChannelsController {
    */
   @PostMapping(value = "/web-form", consumes = MediaType.APPLICATION_JSON_VALUE)
   Map<String, Object> webForm(HttpServletRequest request) throws IOException {
-    byte[] body = request.getInputStream().readAllBytes();
-    return answer(readOrDeadLetter(body, "web-form", "web form", this::webFormEvents));
+    return answer(readOrDeadLetter(request, "web-form", "web form", this::webFormEvents));
   }
 
   private List<TicketEvent> webFormEvents(byte[] body) throws IOException {
     WebForm form = ChannelForms.bind(body, WebForm.class, validator);
-    Identities given = identities(form.email(), form.phone(), properties.trustWebForm());
     InboundMessage message =
-        given.message(
-            form.submissionId(),
-            Channel.WEB_FORM,
-            "web-form",
-            ChannelForms.time("submitted_at", form.submittedAt()),
-            form.subject(),
-            form.message(),
-            form.language());
+        identities(form.email(), form.phone(), properties.trustWebForm())
+            .message(
+                form.submissionId(),
+                Channel.WEB_FORM,
+                "web-form",
+                ChannelForms.time("submitted_at", form.submittedAt()),
+                form.subject(),
+                form.message(),
+                form.language());
     return intake.accept(List.of(message), "web-form", body);
   }
 
@@ -143,8 +142,7 @@ class ChannelsController {
    */
   @PostMapping(value = "/in-person", consumes = MediaType.APPLICATION_JSON_VALUE)
   Map<String, Object> inPerson(HttpServletRequest request) throws IOException {
-    byte[] body = request.getInputStream().readAllBytes();
-    return answer(readOrDeadLetter(body, "in-person", "in-person visit", this::visitEvents));
+    return answer(readOrDeadLetter(request, "in-person", "in-person visit", this::visitEvents));
   }
 
   private List<TicketEvent> visitEvents(byte[] body) throws IOException {
@@ -191,6 +189,12 @@ class ChannelsController {
    * The body read; a body that cannot be read goes to the dead letters as received, with the
    * reason, and is answered 400 naming what was wrong.
    */
+  private <T> T readOrDeadLetter(
+      HttpServletRequest request, String source, String what, Reading<T> reading)
+      throws IOException {
+    return readOrDeadLetter(request.getInputStream().readAllBytes(), source, what, reading);
+  }
+
   private <T> T readOrDeadLetter(byte[] body, String source, String what, Reading<T> reading) {
     try {
       return reading.read(body);
