@@ -15,7 +15,7 @@ import org.sanjeh.ingestion.identity.Identity;
  * contact the customer shared of themselves adds their phone to their identities (someone else's
  * contact card does not); replies thread by the message they answer. Edits, channel posts and
  * callbacks are not new contacts and are skipped. Verify the secret token first ({@link
- * WebhookSignatures#telegramValid}).
+ * WebhookSignatures#sharedSecretMatches}).
  */
 public final class TelegramAdapter {
 

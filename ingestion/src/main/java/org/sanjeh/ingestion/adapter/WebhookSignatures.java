@@ -69,15 +69,17 @@ public final class WebhookSignatures {
   }
 
   /**
-   * Telegram Bot API: {@code X-Telegram-Bot-Api-Secret-Token} equals the secret given to
-   * setWebhook.
+   * A shared secret the channel sends back as it was given, compared in constant time: Telegram's
+   * {@code X-Telegram-Bot-Api-Secret-Token} (the secret given to setWebhook) and WhatsApp's {@code
+   * hub.verify_token} (the verify token of the subscription check). No secret configured: nothing
+   * matches.
    */
-  public static boolean telegramValid(String header, String secretToken) {
-    if (header == null || secretToken == null || secretToken.isEmpty()) {
+  public static boolean sharedSecretMatches(String presented, String configured) {
+    if (presented == null || configured == null || configured.isEmpty()) {
       return false;
     }
     return MessageDigest.isEqual(
-        header.getBytes(StandardCharsets.UTF_8), secretToken.getBytes(StandardCharsets.UTF_8));
+        presented.getBytes(StandardCharsets.UTF_8), configured.getBytes(StandardCharsets.UTF_8));
   }
 
   public static byte[] hmacSha256(String secret, byte[] body) {

@@ -3,12 +3,10 @@ package org.sanjeh.ingestion.channels;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Validator;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +17,8 @@ import org.sanjeh.ingestion.adapter.TelegramAdapter;
 import org.sanjeh.ingestion.adapter.WebhookSignatures;
 import org.sanjeh.ingestion.adapter.WebhookSignatures.SignedBody;
 import org.sanjeh.ingestion.adapter.WhatsAppAdapter;
+import org.sanjeh.ingestion.channels.ChannelForms.Visit;
+import org.sanjeh.ingestion.channels.ChannelForms.WebForm;
 import org.sanjeh.ingestion.conversation.Conversations;
 import org.sanjeh.ingestion.conversation.InboundMessage;
 import org.sanjeh.ingestion.identity.Identity;
@@ -41,19 +41,20 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/v1/channels")
 class ChannelsController {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final ChannelIntake intake;
   private final ChannelProperties properties;
   private final ObjectProvider<Conversations> conversations;
+  private final Validator validator;
 
   ChannelsController(
       ChannelIntake intake,
       ChannelProperties properties,
-      ObjectProvider<Conversations> conversations) {
+      ObjectProvider<Conversations> conversations,
+      Validator validator) {
     this.intake = intake;
     this.properties = properties;
     this.conversations = conversations;
+    this.validator = validator;
   }
 
   /** WhatsApp's subscription check: echo the challenge when the verify token matches. */
@@ -63,7 +64,7 @@ class ChannelsController {
       @RequestParam("hub.verify_token") String token,
       @RequestParam("hub.challenge") String challenge) {
     if (!"subscribe".equals(mode)
-        || !WebhookSignatures.telegramValid(token, properties.whatsappVerifyToken())) {
+        || !WebhookSignatures.sharedSecretMatches(token, properties.whatsappVerifyToken())) {
       throw ChannelProblem.badSignature("WhatsApp", "verify token");
     }
     return challenge;
@@ -83,13 +84,9 @@ class ChannelsController {
       throw ChannelProblem.badSignature("WhatsApp", "X-Hub-Signature-256");
     }
     byte[] body = signed.body();
-    List<InboundMessage> messages;
-    try {
-      messages = WhatsAppAdapter.read(body, properties.defaultRegion());
-    } catch (IOException | IllegalArgumentException e) {
-      intake.deadLetter(body, "whatsapp", reason(e));
-      throw ChannelProblem.unreadable("WhatsApp", reason(e));
-    }
+    List<InboundMessage> messages =
+        readOrDeadLetter(
+            body, "whatsapp", "WhatsApp", b -> WhatsAppAdapter.read(b, properties.defaultRegion()));
     return answer(intake.accept(messages, "whatsapp", body));
   }
 
@@ -98,20 +95,20 @@ class ChannelsController {
       HttpServletRequest request,
       @RequestHeader(value = "X-Telegram-Bot-Api-Secret-Token", required = false) String token)
       throws IOException {
-    if (!WebhookSignatures.telegramValid(token, properties.telegramSecretToken())) {
+    if (!WebhookSignatures.sharedSecretMatches(token, properties.telegramSecretToken())) {
       throw ChannelProblem.badSignature("Telegram", "X-Telegram-Bot-Api-Secret-Token");
     }
     byte[] body = request.getInputStream().readAllBytes();
-    try {
-      return answer(
-          intake.accept(
-              TelegramAdapter.read(body, properties.defaultRegion()).stream().toList(),
-              "telegram",
-              body));
-    } catch (IOException | IllegalArgumentException e) {
-      intake.deadLetter(body, "telegram", reason(e));
-      throw ChannelProblem.unreadable("Telegram", reason(e));
-    }
+    return answer(
+        readOrDeadLetter(
+            body,
+            "telegram",
+            "Telegram",
+            b ->
+                intake.accept(
+                    TelegramAdapter.read(b, properties.defaultRegion()).stream().toList(),
+                    "telegram",
+                    b)));
   }
 
   /**
@@ -120,30 +117,22 @@ class ChannelsController {
    */
   @PostMapping(value = "/web-form", consumes = MediaType.APPLICATION_JSON_VALUE)
   Map<String, Object> webForm(HttpServletRequest request) throws IOException {
-    byte[] body = request.getInputStream().readAllBytes();
-    try {
-      JsonNode form = JSON.readTree(body);
-      Identities given = identities(form, properties.trustWebForm());
-      InboundMessage message =
-          new InboundMessage(
-              required(form, "submission_id"),
-              Channel.WEB_FORM,
-              time(form, "submitted_at"),
-              true,
-              given.proven(),
-              null,
-              List.of(),
-              form.path("subject").asText(null),
-              required(form, "message"),
-              form.path("message").asText(),
-              form.path("language").asText(null),
-              "web-form",
-              given.claimed());
-      return answer(intake.accept(List.of(message), "web-form", body));
-    } catch (IOException | IllegalArgumentException e) {
-      intake.deadLetter(body, "web-form", reason(e));
-      throw ChannelProblem.unreadable("web form", reason(e));
-    }
+    return answer(readOrDeadLetter(request, "web-form", "web form", this::webFormEvents));
+  }
+
+  private List<TicketEvent> webFormEvents(byte[] body) throws IOException {
+    WebForm form = ChannelForms.bind(body, WebForm.class, validator);
+    InboundMessage message =
+        identities(form.email(), form.phone(), properties.trustWebForm())
+            .message(
+                form.submissionId(),
+                Channel.WEB_FORM,
+                "web-form",
+                ChannelForms.time("submitted_at", form.submittedAt()),
+                form.subject(),
+                form.message(),
+                form.language());
+    return intake.accept(List.of(message), "web-form", body);
   }
 
   /**
@@ -153,72 +142,95 @@ class ChannelsController {
    */
   @PostMapping(value = "/in-person", consumes = MediaType.APPLICATION_JSON_VALUE)
   Map<String, Object> inPerson(HttpServletRequest request) throws IOException {
-    byte[] body = request.getInputStream().readAllBytes();
+    return answer(readOrDeadLetter(request, "in-person", "in-person visit", this::visitEvents));
+  }
+
+  private List<TicketEvent> visitEvents(byte[] body) throws IOException {
+    Visit visit = ChannelForms.bind(body, Visit.class, validator);
+    String staff = "staff:" + visit.staffId();
+    Instant at = ChannelForms.time("visited_at", visit.visitedAt());
+    Identities given = identities(visit.email(), visit.phone(), properties.trustInPerson());
+    InboundMessage message =
+        given.message(
+            visit.visitId(),
+            Channel.IN_PERSON,
+            "in-person",
+            at,
+            null,
+            visit.notesOrEmpty(),
+            visit.language());
+    List<TicketEvent> events = new ArrayList<>(intake.accept(List.of(message), "in-person", body));
+    TicketEvent contact = events.get(0);
+    List<TicketEvent> followUps =
+        new ArrayList<>(
+            List.of(
+                conversations
+                    .getObject()
+                    .followUp(contact, "served", EventType.AGENT_REPLY, at, staff)));
+    if (visit.resolvedAt() != null) {
+      Instant resolved = ChannelForms.time("resolved_at", visit.resolvedAt());
+      followUps.add(
+          conversations
+              .getObject()
+              .followUp(contact, "resolved", EventType.RESOLVED, resolved, staff));
+    }
+    events.addAll(followUps);
+    intake.publishAll(followUps, "in-person");
+    return events;
+  }
+
+  /** How a channel's body becomes what it means; may refuse it. */
+  @FunctionalInterface
+  private interface Reading<T> {
+    T read(byte[] body) throws IOException;
+  }
+
+  /**
+   * The body read; a body that cannot be read goes to the dead letters as received, with the
+   * reason, and is answered 400 naming what was wrong.
+   */
+  private <T> T readOrDeadLetter(
+      HttpServletRequest request, String source, String what, Reading<T> reading)
+      throws IOException {
+    return readOrDeadLetter(request.getInputStream().readAllBytes(), source, what, reading);
+  }
+
+  private <T> T readOrDeadLetter(byte[] body, String source, String what, Reading<T> reading) {
     try {
-      JsonNode visit = JSON.readTree(body);
-      String staff = "staff:" + required(visit, "staff_id");
-      Instant at = time(visit, "visited_at");
-      Identities given = identities(visit, properties.trustInPerson());
-      InboundMessage message =
-          new InboundMessage(
-              required(visit, "visit_id"),
-              Channel.IN_PERSON,
-              at,
-              true,
-              given.proven(),
-              null,
-              List.of(),
-              null,
-              visit.path("notes").asText(""),
-              visit.path("notes").asText(""),
-              visit.path("language").asText(null),
-              "in-person",
-              given.claimed());
-      List<TicketEvent> events =
-          new ArrayList<>(intake.accept(List.of(message), "in-person", body));
-      TicketEvent contact = events.get(0);
-      List<TicketEvent> followUps =
-          new ArrayList<>(
-              List.of(
-                  conversations
-                      .getObject()
-                      .followUp(contact, "served", EventType.AGENT_REPLY, at, staff)));
-      if (visit.hasNonNull("resolved_at")) {
-        followUps.add(
-            conversations
-                .getObject()
-                .followUp(
-                    contact, "resolved", EventType.RESOLVED, time(visit, "resolved_at"), staff));
-      }
-      events.addAll(followUps);
-      intake.publishAll(followUps, "in-person");
-      return answer(events);
+      return reading.read(body);
     } catch (IOException | IllegalArgumentException e) {
-      intake.deadLetter(body, "in-person", reason(e));
-      throw ChannelProblem.unreadable("in-person visit", reason(e));
+      intake.deadLetter(body, source, reason(e));
+      throw ChannelProblem.unreadable(what, reason(e));
     }
   }
 
   /** The addresses a form gave: proven when the business trusts that form, else only claimed. */
-  private record Identities(List<Identity> proven, List<Identity> claimed) {}
+  private record Identities(List<Identity> proven, List<Identity> claimed) {
 
-  private Identities identities(JsonNode form, boolean trusted) {
-    List<Identity> given = addresses(form);
-    return trusted ? new Identities(given, List.of()) : new Identities(List.of(), given);
+    /** The customer's message from a form (its text as written is also the raw text). */
+    InboundMessage message(
+        String id,
+        Channel channel,
+        String source,
+        Instant at,
+        String subject,
+        String text,
+        String language) {
+      return new InboundMessage(
+          id, channel, at, true, proven, null, List.of(), subject, text, text, language, source,
+          claimed);
+    }
   }
 
-  private List<Identity> addresses(JsonNode form) {
-    List<Identity> identities = new ArrayList<>();
-    if (form.hasNonNull("email")) {
-      identities.add(Identity.email(form.get("email").asText()));
+  private Identities identities(String email, String phone, boolean trusted) {
+    List<Identity> given = new ArrayList<>();
+    if (email != null) {
+      given.add(Identity.email(email));
     }
-    if (form.hasNonNull("phone")) {
-      identities.add(Identity.phone(form.get("phone").asText(), properties.defaultRegion()));
+    if (phone != null) {
+      given.add(Identity.phone(phone, properties.defaultRegion()));
     }
-    if (identities.isEmpty()) {
-      throw new IllegalArgumentException("email or phone is required to know who the customer is");
-    }
-    return identities;
+    return trusted ? new Identities(given, List.of()) : new Identities(List.of(), given);
   }
 
   /**
@@ -237,27 +249,6 @@ class ChannelsController {
           : "malformed JSON at line %d, column %d".formatted(at.getLineNr(), at.getColumnNr());
     }
     return e.getMessage();
-  }
-
-  private static String required(JsonNode node, String field) {
-    if (!node.hasNonNull(field) || node.get(field).asText().isBlank()) {
-      throw new IllegalArgumentException(field + " is required");
-    }
-    return node.get(field).asText();
-  }
-
-  private static Instant time(JsonNode node, String field) {
-    String text = required(node, field);
-    try {
-      return OffsetDateTime.parse(text).toInstant();
-    } catch (java.time.format.DateTimeParseException e) {
-      throw new IllegalArgumentException(
-          field
-              + "=\""
-              + text
-              + "\" is not an ISO-8601 time with offset, e.g. 2024-05-08T09:15:00+03:30",
-          e);
-    }
   }
 
   private static Map<String, Object> answer(List<TicketEvent> events) {

@@ -3,6 +3,8 @@ package org.sanjeh.ingestion.intake;
 import java.time.Clock;
 import org.sanjeh.ingestion.kafka.EventPublisher;
 import org.sanjeh.ingestion.kafka.Topics;
+import org.sanjeh.web.ApiKeyInterceptor;
+import org.sanjeh.web.ApiKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -21,7 +23,7 @@ class IntakeConfiguration implements WebMvcConfigurer {
 
   IntakeConfiguration(IntakeProperties properties) {
     this.properties = properties;
-    this.apiKeys = new ApiKeys(properties.apiKeys());
+    this.apiKeys = new ApiKeys(properties.apiKeys(), "sanjeh.intake.api-keys");
     if (apiKeys.isEmpty()) {
       LOG.warn("no API keys configured (sanjeh.intake.api-keys): every /v1 request will get 401");
     }
@@ -29,7 +31,7 @@ class IntakeConfiguration implements WebMvcConfigurer {
 
   @Bean(destroyMethod = "close")
   EventPublisher eventPublisher() {
-    Topics.ensure(properties.kafkaBootstrapServers(), 4);
+    Topics.ensure(properties.kafkaBootstrapServers(), properties.kafkaTopicPartitions());
     return new EventPublisher(properties.kafkaBootstrapServers(), properties.kafkaAckTimeout());
   }
 
@@ -42,7 +44,7 @@ class IntakeConfiguration implements WebMvcConfigurer {
   public void addInterceptors(InterceptorRegistry registry) {
     // WhatsApp and Telegram cannot send our key: their webhooks carry their own signatures.
     registry
-        .addInterceptor(new ApiKeyInterceptor(apiKeys))
+        .addInterceptor(new ApiKeyInterceptor(apiKeys, IntakeProblem::unauthorized))
         .addPathPatterns("/v1/**")
         .excludePathPatterns("/v1/channels/whatsapp", "/v1/channels/telegram");
   }

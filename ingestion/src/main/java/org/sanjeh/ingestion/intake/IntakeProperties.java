@@ -13,6 +13,10 @@ import org.springframework.validation.annotation.Validated;
  * The intake API's settings ({@code sanjeh.intake.*}).
  *
  * @param kafkaBootstrapServers where events go
+ * @param kafkaTopicPartitions partitions of {@code ticket-events} when the service creates it (the
+ *     replication factor and {@code min.insync.replicas} come from {@code
+ *     SANJEH_KAFKA_REPLICATION_FACTOR} and {@code SANJEH_KAFKA_MIN_INSYNC_REPLICAS}, shared by
+ *     every process that creates topics)
  * @param kafkaAckTimeout how long a request waits for Kafka's acknowledgement before it answers 503
  *     and asks the client to retry
  * @param maxRequestBytes largest request body accepted (413 above)
@@ -26,6 +30,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("sanjeh.intake")
 public record IntakeProperties(
     @NotBlank @DefaultValue("127.0.0.1:19092") String kafkaBootstrapServers,
+    @Positive @DefaultValue("4") int kafkaTopicPartitions,
     @NotNull @DefaultValue("10s") Duration kafkaAckTimeout,
     @Positive @DefaultValue("16777216") int maxRequestBytes,
     @Positive @DefaultValue("10000") int maxBatchLines,

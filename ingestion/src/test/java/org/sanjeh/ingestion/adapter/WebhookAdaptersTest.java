@@ -124,8 +124,8 @@ class WebhookAdaptersTest {
 
   @Test
   void telegramSecretTokensMustMatch() {
-    assertThat(WebhookSignatures.telegramValid("s3cret", "s3cret")).isTrue();
-    assertThat(WebhookSignatures.telegramValid("guess", "s3cret")).isFalse();
-    assertThat(WebhookSignatures.telegramValid(null, "s3cret")).isFalse();
+    assertThat(WebhookSignatures.sharedSecretMatches("s3cret", "s3cret")).isTrue();
+    assertThat(WebhookSignatures.sharedSecretMatches("guess", "s3cret")).isFalse();
+    assertThat(WebhookSignatures.sharedSecretMatches(null, "s3cret")).isFalse();
   }
 }

@@ -24,6 +24,7 @@ import org.sanjeh.warehouse.WarehouseConfig;
 import org.sanjeh.warehouse.migrate.MigrationRunner;
 import org.sanjeh.warehouse.migrate.Migrations;
 import org.sanjeh.warehouse.testing.ClickHouseExtension;
+import org.sanjeh.web.ApiKeys;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -58,9 +59,7 @@ class ChannelsIT {
   static void properties(DynamicPropertyRegistry registry) {
     registry.add(
         "sanjeh.intake.kafka-bootstrap-servers", () -> TestKafka.shared().bootstrapServers());
-    registry.add(
-        "sanjeh.intake.api-keys",
-        () -> "forms:" + org.sanjeh.ingestion.intake.TestKeys.sha256(KEY));
+    registry.add("sanjeh.intake.api-keys", () -> "forms:" + ApiKeys.sha256(KEY));
     registry.add("sanjeh.channels.whatsapp-app-secret", () -> APP_SECRET);
     registry.add("sanjeh.channels.whatsapp-verify-token", () -> "verify-me");
     registry.add("sanjeh.channels.telegram-secret-token", () -> TG_SECRET);
@@ -224,6 +223,29 @@ class ChannelsIT {
     assertThat(ok.statusCode()).isEqualTo(200);
     assertThat(ok.body()).isEqualTo("1158201444");
     assertThat(wrong.statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void eachWebhookChecksItsOwnSecretNotTheOtherChannels() throws Exception {
+    HttpResponse<String> telegramWithWhatsappsToken =
+        send(
+            "/v1/channels/telegram",
+            telegramContact(),
+            "X-Telegram-Bot-Api-Secret-Token",
+            "verify-me");
+    HttpResponse<String> whatsappWithTelegramsSecret =
+        http.send(
+            HttpRequest.newBuilder(
+                    uri(
+                        "/v1/channels/whatsapp?hub.mode=subscribe&hub.verify_token="
+                            + TG_SECRET
+                            + "&hub.challenge=1"))
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(telegramWithWhatsappsToken.statusCode()).isEqualTo(401);
+    assertThat(whatsappWithTelegramsSecret.statusCode()).isEqualTo(401);
   }
 
   private static java.util.List<String> identities(

@@ -13,13 +13,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sanjeh.ingestion.IngestionApplication;
-import org.sanjeh.ingestion.intake.TestKeys;
 import org.sanjeh.ingestion.kafka.TestKafka;
 import org.sanjeh.warehouse.Warehouse;
 import org.sanjeh.warehouse.WarehouseConfig;
 import org.sanjeh.warehouse.migrate.MigrationRunner;
 import org.sanjeh.warehouse.migrate.Migrations;
 import org.sanjeh.warehouse.testing.ClickHouseExtension;
+import org.sanjeh.web.ApiKeys;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -48,7 +48,7 @@ class TrustedWebFormIT {
   static void properties(DynamicPropertyRegistry registry) {
     registry.add(
         "sanjeh.intake.kafka-bootstrap-servers", () -> TestKafka.shared().bootstrapServers());
-    registry.add("sanjeh.intake.api-keys", () -> "portal:" + TestKeys.sha256(KEY));
+    registry.add("sanjeh.intake.api-keys", () -> "portal:" + ApiKeys.sha256(KEY));
     registry.add("sanjeh.warehouse.http-port", () -> warehouse.httpPort());
     registry.add("sanjeh.warehouse.database", () -> warehouse.database());
     registry.add("sanjeh.warehouse.password", () -> warehouse.password());

@@ -16,6 +16,7 @@ import org.sanjeh.ingestion.IngestionApplication;
 import org.sanjeh.ingestion.kafka.EventPublisher;
 import org.sanjeh.ingestion.kafka.TestKafka;
 import org.sanjeh.ingestion.kafka.Topics;
+import org.sanjeh.web.ApiKeys;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;

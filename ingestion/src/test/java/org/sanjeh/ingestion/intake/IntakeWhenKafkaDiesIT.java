@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.sanjeh.ingestion.IngestionApplication;
 import org.sanjeh.ingestion.kafka.LocalKafka;
 import org.sanjeh.ingestion.kafka.TestKafka;
+import org.sanjeh.web.ApiKeys;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;

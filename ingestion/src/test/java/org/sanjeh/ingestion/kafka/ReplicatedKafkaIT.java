@@ -32,6 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.sanjeh.ingestion.IngestionApplication;
 import org.sanjeh.ingestion.intake.TestKeys;
 import org.sanjeh.ingestion.loader.WarehouseLoader;
+import org.sanjeh.kafka.TopicDurability;
 import org.sanjeh.warehouse.Warehouse;
 import org.sanjeh.warehouse.migrate.MigrationRunner;
 import org.sanjeh.warehouse.migrate.Migrations;
@@ -60,7 +61,7 @@ class ReplicatedKafkaIT {
   private static final String KEY = "replicated-key";
   private static final int BATCHES = 90;
   private static final int EVENTS_PER_BATCH = 200;
-  private static final TopicReplication THREE_TWO = new TopicReplication((short) 3, 2);
+  private static final TopicDurability THREE_TWO = new TopicDurability((short) 3, 2);
   private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(120);
 
   private static Path root;

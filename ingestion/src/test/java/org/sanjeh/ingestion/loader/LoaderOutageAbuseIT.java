@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +14,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.junit.jupiter.api.Test;
-import org.sanjeh.core.event.AuthorRole;
-import org.sanjeh.core.event.Channel;
-import org.sanjeh.core.event.EventType;
-import org.sanjeh.core.event.TicketEvent;
 import org.sanjeh.ingestion.kafka.EventPublisher;
 import org.sanjeh.ingestion.kafka.TestKafka;
 import org.sanjeh.warehouse.Warehouse;
@@ -46,6 +41,7 @@ class LoaderOutageAbuseIT {
   private static final Duration OUTAGE = Duration.ofSeconds(25);
 
   private final String run = UUID.randomUUID().toString().substring(0, 8);
+  private final PersianWhatsAppTickets tickets = new PersianWhatsAppTickets("evt-outage-", run, 4);
   private int sent;
 
   @Test
@@ -145,7 +141,7 @@ class LoaderOutageAbuseIT {
   private void publish(EventPublisher publisher, int count) throws Exception {
     List<CompletableFuture<Void>> sends = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      sends.add(publisher.publish(event(sent++), "outage-test"));
+      sends.add(publisher.publish(tickets.event(sent++), "outage-test"));
     }
     CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get();
   }
@@ -167,19 +163,5 @@ class LoaderOutageAbuseIT {
       }
       Thread.sleep(250);
     }
-  }
-
-  private TicketEvent event(int i) {
-    return TicketEvent.builder()
-        .eventId("evt-outage-" + run + "-" + i)
-        .ticketId("T-" + run + "-" + (i / 4))
-        .occurredAt(Instant.parse("2024-05-01T08:00:00Z").plusSeconds(i * 60L))
-        .type(i % 4 == 0 ? EventType.TICKET_CREATED : EventType.CUSTOMER_MESSAGE)
-        .channel(Channel.WHATSAPP)
-        .authorRole(AuthorRole.CUSTOMER)
-        .customerId("C-" + i / 4)
-        .body("پیام " + i)
-        .language("fa")
-        .build();
   }
 }

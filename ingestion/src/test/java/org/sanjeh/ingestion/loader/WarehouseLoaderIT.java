@@ -14,9 +14,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.sanjeh.core.event.AuthorRole;
-import org.sanjeh.core.event.Channel;
-import org.sanjeh.core.event.EventType;
 import org.sanjeh.core.event.TicketEvent;
 import org.sanjeh.ingestion.kafka.EventPublisher;
 import org.sanjeh.ingestion.kafka.TestKafka;
@@ -33,6 +30,7 @@ class WarehouseLoaderIT {
 
   private final Warehouse warehouse;
   private final String run = UUID.randomUUID().toString().substring(0, 8);
+  private final PersianWhatsAppTickets tickets = new PersianWhatsAppTickets("evt-", run, 5);
 
   WarehouseLoaderIT(Warehouse warehouse) {
     this.warehouse = warehouse;
@@ -43,7 +41,7 @@ class WarehouseLoaderIT {
     String bootstrap = TestKafka.shared().bootstrapServers();
     List<TicketEvent> events = new ArrayList<>();
     for (int i = 0; i < 500; i++) {
-      events.add(event(i));
+      events.add(tickets.event(i));
     }
     try (EventPublisher publisher = new EventPublisher(bootstrap, Duration.ofSeconds(20))) {
       List<CompletableFuture<Void>> sends = new ArrayList<>();
@@ -96,19 +94,5 @@ class WarehouseLoaderIT {
     while (value.getAsLong() < expected && System.nanoTime() < deadline) {
       Thread.sleep(200);
     }
-  }
-
-  private TicketEvent event(int i) {
-    return TicketEvent.builder()
-        .eventId("evt-" + run + "-" + i)
-        .ticketId("T-" + run + "-" + (i / 5))
-        .occurredAt(Instant.parse("2024-05-01T08:00:00Z").plusSeconds(i * 60L))
-        .type(i % 5 == 0 ? EventType.TICKET_CREATED : EventType.CUSTOMER_MESSAGE)
-        .channel(Channel.WHATSAPP)
-        .authorRole(AuthorRole.CUSTOMER)
-        .customerId("C-" + i / 5)
-        .body("پیام " + i)
-        .language("fa")
-        .build();
   }
 }

@@ -17,8 +17,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.sanjeh.ingestion.IngestionApplication;
 import org.sanjeh.ingestion.adapter.WebhookSignatures;
-import org.sanjeh.ingestion.intake.TestKeys;
 import org.sanjeh.ingestion.kafka.TestKafka;
+import org.sanjeh.web.ApiKeys;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -54,7 +54,7 @@ class BodyLimitsAbuseIT {
   static void properties(DynamicPropertyRegistry registry) {
     registry.add(
         "sanjeh.intake.kafka-bootstrap-servers", () -> TestKafka.shared().bootstrapServers());
-    registry.add("sanjeh.intake.api-keys", () -> "abuse:" + TestKeys.sha256(KEY));
+    registry.add("sanjeh.intake.api-keys", () -> "abuse:" + ApiKeys.sha256(KEY));
     registry.add("sanjeh.channels.whatsapp-app-secret", () -> APP_SECRET);
     registry.add("sanjeh.channels.telegram-secret-token", () -> TG_SECRET);
   }

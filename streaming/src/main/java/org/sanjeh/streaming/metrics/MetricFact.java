@@ -13,10 +13,8 @@ public final class MetricFact {
   /** Event time, epoch ms. */
   public long at;
 
-  public String channel = "";
-  public String team = "";
-  public String priority = "";
-  public String agentId = "";
+  /** What it counts under; shared with its copies, never changed. */
+  public Dimensions dimensions = new Dimensions();
 
   public int created;
   public int firstResponses;
@@ -34,10 +32,7 @@ public final class MetricFact {
   public MetricFact copy() {
     MetricFact c = new MetricFact();
     c.at = at;
-    c.channel = channel;
-    c.team = team;
-    c.priority = priority;
-    c.agentId = agentId;
+    c.dimensions = dimensions;
     c.created = created;
     c.firstResponses = firstResponses;
     c.frtMs = frtMs;
@@ -74,10 +69,7 @@ public final class MetricFact {
   public boolean absorb(MetricFact other) {
     if (minute() != other.minute()
         || (firstResponses != 0 && other.firstResponses != 0)
-        || !channel.equals(other.channel)
-        || !team.equals(other.team)
-        || !priority.equals(other.priority)
-        || !agentId.equals(other.agentId)) {
+        || !dimensions.equals(other.dimensions)) {
       return false;
     }
     created += other.created;
@@ -110,17 +102,12 @@ public final class MetricFact {
     return combined;
   }
 
-  /** The four dimensions it counts under, as one text: a row of its minute. */
-  public String dimensions() {
-    return channel + "|" + team + "|" + priority + "|" + agentId;
-  }
-
   @Override
   public String toString() {
     return "MetricFact[at=%d %s created=%d fr=%d frtMs=%d breaches=%d solved=%d reopened=%d backlog=%d]"
         .formatted(
             at,
-            dimensions(),
+            dimensions,
             created,
             firstResponses,
             frtMs,

@@ -4,10 +4,7 @@ package org.sanjeh.streaming.metrics;
 public final class MinuteAggregate {
 
   public long minute;
-  public String channel = "";
-  public String team = "";
-  public String priority = "";
-  public String agentId = "";
+  public Dimensions dimensions = new Dimensions();
   public int created;
   public int firstResponses;
   public long frtSumMs;
@@ -25,10 +22,7 @@ public final class MinuteAggregate {
   static MinuteAggregate startingWith(MetricFact fact) {
     MinuteAggregate a = new MinuteAggregate();
     a.minute = fact.minute();
-    a.channel = fact.channel;
-    a.team = fact.team;
-    a.priority = fact.priority;
-    a.agentId = fact.agentId;
+    a.dimensions = fact.dimensions;
     return a;
   }
 
@@ -48,13 +42,10 @@ public final class MinuteAggregate {
 
   @Override
   public String toString() {
-    return "MinuteAggregate[%d %s/%s/%s/%s created=%d fr=%d breaches=%d solved=%d reopened=%d backlog=%d v=%d]"
+    return "MinuteAggregate[%d %s created=%d fr=%d breaches=%d solved=%d reopened=%d backlog=%d v=%d]"
         .formatted(
             minute,
-            channel,
-            team,
-            priority,
-            agentId,
+            dimensions,
             created,
             firstResponses,
             breaches,

@@ -31,7 +31,7 @@ public final class MinuteAggregator
 
   private final long retentionMs;
 
-  /** The minute's aggregates by {@link MetricFact#dimensions()}. */
+  /** The minute's aggregates by {@link Dimensions#key()}. */
   private transient MapState<String, MinuteAggregate> rows;
 
   private transient Counter factsTooLate;
@@ -50,7 +50,11 @@ public final class MinuteAggregator
     rows =
         getRuntimeContext()
             .getMapState(
-                new MapStateDescriptor<>("rows", Types.STRING, Types.POJO(MinuteAggregate.class)));
+                new MapStateDescriptor<>(
+                    // "rows" held aggregates with the four dimensions as fields of their own;
+                    // under a new name, the minutes open at an upgrade start afresh rather than
+                    // coming back with empty dimensions
+                    "rows-with-dimensions", Types.STRING, Types.POJO(MinuteAggregate.class)));
     factsTooLate = getRuntimeContext().getMetricGroup().counter("factsTooLate");
   }
 
@@ -67,7 +71,7 @@ public final class MinuteAggregator
       ctx.timerService().registerEventTimeTimer(last);
       ctx.timerService().registerEventTimeTimer(last + retentionMs);
     }
-    String dimensions = fact.dimensions();
+    String dimensions = fact.dimensions.key();
     MinuteAggregate aggregate = rows.get(dimensions);
     if (aggregate == null) {
       aggregate = MinuteAggregate.startingWith(fact);

@@ -9,7 +9,7 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.sanjeh.streaming.KafkaTopics;
+import org.sanjeh.kafka.KafkaTopics;
 import org.sanjeh.streaming.sla.SlaAlert;
 
 /**
@@ -47,10 +47,10 @@ public final class AlertTopic {
     node.put("at", Instant.ofEpochMilli(alert.at).toString());
     node.put("due_at", alert.dueAt < 0 ? null : Instant.ofEpochMilli(alert.dueAt).toString());
     node.put("policy", alert.policy);
-    node.put("channel", alert.channel);
-    node.put("team", alert.team);
-    node.put("priority", alert.priority);
-    node.put("agent_id", alert.agentId);
+    node.put("channel", alert.dimensions.channel);
+    node.put("team", alert.dimensions.team);
+    node.put("priority", alert.dimensions.priority);
+    node.put("agent_id", alert.dimensions.agentId);
     return node;
   }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.sanjeh.core.event.TicketEvent;
 import org.sanjeh.core.event.TicketEventCodec;
+import org.sanjeh.streaming.metrics.Dimensions;
 import org.sanjeh.streaming.metrics.MinuteAggregate;
 import org.sanjeh.streaming.sla.SlaAlert;
 import org.sanjeh.streaming.sla.SlaUpdate;
@@ -25,6 +26,12 @@ import org.sanjeh.warehouse.write.TicketEventTables;
 public final class SlaTables {
 
   private SlaTables() {}
+
+  /** A table's columns: its own, with the {@link Dimensions#COLUMNS} in their place. */
+  @SafeVarargs
+  private static List<String> concat(List<String>... parts) {
+    return java.util.Arrays.stream(parts).flatMap(List::stream).toList();
+  }
 
   /** {@code sla_tickets}: one row per SLA state change. */
   public static final class Tickets
@@ -66,53 +73,49 @@ public final class SlaTables {
 
     @Override
     public List<String> columns() {
-      return List.of(
-          "ticket_id",
-          "as_of",
-          "policy",
-          "channel",
-          "team",
-          "priority",
-          "agent_id",
-          "customer_tier",
-          "ticket_status",
-          "fr_status",
-          "fr_target_s",
-          "fr_started_at",
-          "fr_due_at",
-          "fr_fulfilled_at",
-          "fr_business_s",
-          "fr_calendar_s",
-          "fr_paused_s",
-          "nr_status",
-          "nr_target_s",
-          "nr_started_at",
-          "nr_due_at",
-          "nr_fulfilled_at",
-          "nr_business_s",
-          "nr_calendar_s",
-          "nr_paused_s",
-          "nr_cycles",
-          "nr_longest_s",
-          "res_status",
-          "res_target_s",
-          "res_started_at",
-          "res_due_at",
-          "res_fulfilled_at",
-          "res_business_s",
-          "res_calendar_s",
-          "res_paused_s",
-          "nr_breached",
-          "res_first_fulfilled_at",
-          "res_first_business_s",
-          "res_first_calendar_s",
-          "removed",
-          "bot_only",
-          "pu_cycles",
-          "pu_longest_s",
-          "requester_wait_s",
-          "agent_work_s",
-          "version");
+      return concat(
+          List.of("ticket_id", "as_of", "policy"),
+          Dimensions.COLUMNS,
+          List.of(
+              "customer_tier",
+              "ticket_status",
+              "fr_status",
+              "fr_target_s",
+              "fr_started_at",
+              "fr_due_at",
+              "fr_fulfilled_at",
+              "fr_business_s",
+              "fr_calendar_s",
+              "fr_paused_s",
+              "nr_status",
+              "nr_target_s",
+              "nr_started_at",
+              "nr_due_at",
+              "nr_fulfilled_at",
+              "nr_business_s",
+              "nr_calendar_s",
+              "nr_paused_s",
+              "nr_cycles",
+              "nr_longest_s",
+              "res_status",
+              "res_target_s",
+              "res_started_at",
+              "res_due_at",
+              "res_fulfilled_at",
+              "res_business_s",
+              "res_calendar_s",
+              "res_paused_s",
+              "nr_breached",
+              "res_first_fulfilled_at",
+              "res_first_business_s",
+              "res_first_calendar_s",
+              "removed",
+              "bot_only",
+              "pu_cycles",
+              "pu_longest_s",
+              "requester_wait_s",
+              "agent_work_s",
+              "version"));
     }
 
     @Override
@@ -120,10 +123,7 @@ public final class SlaTables {
       out.string(u.ticketId);
       out.dateTimeMillis(u.asOf);
       out.string(u.policy);
-      out.string(u.channel);
-      out.string(u.team);
-      out.string(u.priority);
-      out.string(u.agentId);
+      u.dimensions.write(out);
       out.string(u.customerTier);
       out.string(u.ticketStatus);
       target(u.firstResponse, out);
@@ -181,19 +181,9 @@ public final class SlaTables {
 
     @Override
     public List<String> columns() {
-      return List.of(
-          "alert_id",
-          "ticket_id",
-          "target",
-          "kind",
-          "at",
-          "at_ms",
-          "due_at",
-          "policy",
-          "channel",
-          "team",
-          "priority",
-          "agent_id");
+      return concat(
+          List.of("alert_id", "ticket_id", "target", "kind", "at", "at_ms", "due_at", "policy"),
+          Dimensions.COLUMNS);
     }
 
     @Override
@@ -206,10 +196,7 @@ public final class SlaTables {
       out.uint16((int) Math.floorMod(a.at, 1000L));
       out.dateTimeMillis(a.dueAt);
       out.string(a.policy);
-      out.string(a.channel);
-      out.string(a.team);
-      out.string(a.priority);
-      out.string(a.agentId);
+      a.dimensions.write(out);
     }
   }
 
@@ -239,15 +226,7 @@ public final class SlaTables {
 
     @Override
     public String key(MinuteAggregate row) {
-      return row.minute
-          + "|"
-          + row.channel
-          + "|"
-          + row.team
-          + "|"
-          + row.priority
-          + "|"
-          + row.agentId;
+      return row.minute + "|" + row.dimensions.key();
     }
 
     @Override
@@ -262,31 +241,26 @@ public final class SlaTables {
 
     @Override
     public List<String> columns() {
-      return List.of(
-          "minute",
-          "channel",
-          "team",
-          "priority",
-          "agent_id",
-          "created",
-          "first_responses",
-          "frt_sum_s",
-          "frt_buckets",
-          "frt_counts",
-          "breaches",
-          "solved",
-          "reopened",
-          "backlog_delta",
-          "version");
+      return concat(
+          List.of("minute"),
+          Dimensions.COLUMNS,
+          List.of(
+              "created",
+              "first_responses",
+              "frt_sum_s",
+              "frt_buckets",
+              "frt_counts",
+              "breaches",
+              "solved",
+              "reopened",
+              "backlog_delta",
+              "version"));
     }
 
     @Override
     public void write(MinuteAggregate m, RowBinaryOut out) throws IOException {
       out.dateTimeMillis(m.minute);
-      out.string(m.channel);
-      out.string(m.team);
-      out.string(m.priority);
-      out.string(m.agentId);
+      m.dimensions.write(out);
       out.uint32(m.created);
       out.uint32(m.firstResponses);
       out.float64(seconds(m.frtSumMs));

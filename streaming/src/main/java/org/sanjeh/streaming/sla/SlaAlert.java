@@ -1,5 +1,7 @@
 package org.sanjeh.streaming.sla;
 
+import org.sanjeh.streaming.metrics.Dimensions;
+
 /**
  * A target turned at risk, breached, or recovered (an alerted target was fulfilled, cancelled or
  * restarted). Written to {@code sla_alerts} and the {@code sla-alerts} Kafka topic; {@link
@@ -32,10 +34,9 @@ public final class SlaAlert {
   public long dueAt = -1;
 
   public String policy;
-  public String channel;
-  public String team;
-  public String priority;
-  public String agentId;
+
+  /** Channel, team, priority and agent when the threshold was crossed. */
+  public Dimensions dimensions = new Dimensions();
 
   public SlaAlert() {}
 

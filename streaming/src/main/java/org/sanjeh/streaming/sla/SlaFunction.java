@@ -25,6 +25,7 @@ import org.sanjeh.core.sla.SlaTarget;
 import org.sanjeh.core.sla.TargetReport;
 import org.sanjeh.core.util.Hashes;
 import org.sanjeh.streaming.config.PolicyFile;
+import org.sanjeh.streaming.metrics.Dimensions;
 import org.sanjeh.streaming.metrics.MetricFact;
 import org.sanjeh.streaming.source.Decoded;
 import org.sanjeh.streaming.source.SlaEvent;
@@ -369,7 +370,7 @@ public final class SlaFunction extends KeyedProcessFunction<String, SlaEvent, Sl
     if (after.fulfilledAt() != null) {
       MetricFact response = fact(after.fulfilledAt().toEpochMilli(), clock, m);
       if (event.type == org.sanjeh.core.event.EventType.AGENT_REPLY) {
-        response.agentId = orEmpty(event.agentId != null ? event.agentId : event.authorId);
+        response.dimensions = response.dimensions.withAgent(responder(event));
       }
       response.firstResponses = 1;
       response.frtMs = measuredAfter;
@@ -420,10 +421,7 @@ public final class SlaFunction extends KeyedProcessFunction<String, SlaEvent, Sl
     alert.at = at;
     alert.dueAt = millis(r.dueAt());
     alert.policy = policy.name();
-    alert.channel = wire(clock.state().channel);
-    alert.team = orEmpty(m.team);
-    alert.priority = wire(clock.state().priority);
-    alert.agentId = orEmpty(m.agentId);
+    alert.dimensions = dimensions(clock, m);
     alert.alertId =
         Hashes.sha256Hex(
                 String.join(
@@ -443,6 +441,7 @@ public final class SlaFunction extends KeyedProcessFunction<String, SlaEvent, Sl
 
   // --- facts --------------------------------------------------------------------------------
 
+  /** Counts what the event changed ({@link FactCounter}) and keeps what a deletion takes back. */
   private void countFacts(
       SlaEvent event,
       TargetReport[] after,
@@ -451,40 +450,34 @@ public final class SlaFunction extends KeyedProcessFunction<String, SlaEvent, Sl
       boolean wasSolved,
       boolean hadFirstResponse,
       Context ctx) {
-    long at = event.occurredAt;
-    switch (event.type) {
-      case TICKET_CREATED -> {
-        MetricFact created = fact(at, clock, m);
-        created.created = 1;
-        count(created, m);
-      }
-      default -> {}
-    }
-    if (!hadFirstResponse && m.sla.firstResponse.fulfilledAt >= 0) {
-      MetricFact response = fact(at, clock, m);
-      response.agentId = orEmpty(event.agentId != null ? event.agentId : event.authorId);
-      response.firstResponses = 1;
-      response.frtMs =
-          after[SlaTarget.FIRST_RESPONSE.ordinal()].measured(policy.businessTime()).toMillis();
-      count(response, m);
-    }
-    if (!wasSolved && m.sla.solved) {
-      MetricFact solved = fact(at, clock, m);
-      solved.solved = 1;
-      count(solved, m);
-    } else if (wasSolved && !m.sla.solved) {
-      MetricFact reopened = fact(at, clock, m);
-      reopened.reopened = 1;
-      count(reopened, m);
-      if (m.cleanupTimer >= 0) {
-        ctx.timerService().deleteEventTimeTimer(m.cleanupTimer);
-        m.cleanupTimer = -1;
-      }
+    boolean firstResponseNow = !hadFirstResponse && m.sla.firstResponse.fulfilledAt >= 0;
+    long frtMs =
+        firstResponseNow
+            ? after[SlaTarget.FIRST_RESPONSE.ordinal()].measured(policy.businessTime()).toMillis()
+            : 0;
+    FactCounter.Counted counted =
+        FactCounter.count(
+            new FactCounter.Change(
+                event.type,
+                event.occurredAt,
+                dimensions(clock, m),
+                firstResponseNow,
+                responder(event),
+                frtMs,
+                wasSolved,
+                m.sla.solved,
+                !m.sla.solved && !m.sla.merged && !m.sla.deleted,
+                m.backlogPosition()));
+    counted.kept().forEach(fact -> count(fact, m));
+    if (counted.reopened() && m.cleanupTimer >= 0) {
+      ctx.timerService().deleteEventTimeTimer(m.cleanupTimer);
+      m.cleanupTimer = -1;
     }
     if (m.sla.deleted) {
       uncount(m);
     }
-    countBacklog(at, clock, m, ctx);
+    facts.addAll(counted.backlog());
+    m.openIn = counted.openIn();
   }
 
   /** Sends a fact and keeps a copy, so that a deletion of the ticket can take it back. */
@@ -524,39 +517,6 @@ public final class SlaFunction extends KeyedProcessFunction<String, SlaEvent, Sl
   }
 
   /**
-   * Keeps the open backlog right per dimension: in when opened, out when solved, moved on change.
-   */
-  private void countBacklog(long at, SlaClock clock, TicketMemory m, Context ctx) {
-    boolean open = !m.sla.solved && !m.sla.merged && !m.sla.deleted;
-    MetricFact now = fact(at, clock, m);
-    boolean moved =
-        m.open
-            && !(Objects.equals(m.openChannel, now.channel)
-                && Objects.equals(m.openTeam, now.team)
-                && Objects.equals(m.openPriority, now.priority)
-                && Objects.equals(m.openAgent, now.agentId));
-    if (m.open && (!open || moved)) {
-      MetricFact out = fact(at, clock, m);
-      out.channel = m.openChannel;
-      out.team = m.openTeam;
-      out.priority = m.openPriority;
-      out.agentId = m.openAgent;
-      out.backlogDelta = -1;
-      facts.add(out);
-      m.open = false;
-    }
-    if (open && !m.open) {
-      now.backlogDelta = 1;
-      facts.add(now);
-      m.open = true;
-      m.openChannel = now.channel;
-      m.openTeam = now.team;
-      m.openPriority = now.priority;
-      m.openAgent = now.agentId;
-    }
-  }
-
-  /**
    * Sends the facts gathered for one element or timer, those under the same minute and dimensions
    * as one: a creation and its backlog entry, a solve and its backlog exit. The minute aggregator
    * then handles about a third fewer records.
@@ -571,11 +531,19 @@ public final class SlaFunction extends KeyedProcessFunction<String, SlaEvent, Sl
   private MetricFact fact(long at, SlaClock clock, TicketMemory m) {
     MetricFact fact = new MetricFact();
     fact.at = at;
-    fact.channel = wire(clock.state().channel);
-    fact.team = orEmpty(m.team);
-    fact.priority = wire(clock.state().priority);
-    fact.agentId = orEmpty(m.agentId);
+    fact.dimensions = dimensions(clock, m);
     return fact;
+  }
+
+  /** The ticket's dimensions now: channel and priority from its clock, team and agent noted. */
+  private static Dimensions dimensions(SlaClock clock, TicketMemory m) {
+    return Dimensions.of(
+        wire(clock.state().channel), m.team, wire(clock.state().priority), m.agentId);
+  }
+
+  /** Who a reply came from: its agent, else its author. */
+  private static String responder(SlaEvent event) {
+    return orEmpty(event.agentId != null ? event.agentId : event.authorId);
   }
 
   // --- rows and timers ----------------------------------------------------------------------
@@ -607,10 +575,7 @@ public final class SlaFunction extends KeyedProcessFunction<String, SlaEvent, Sl
     row.version = Math.max(asOf * 1000 + Math.min(m.rowsAtLastEmit, 999), m.lastVersion + 1);
     m.lastVersion = row.version;
     row.policy = policy.name();
-    row.channel = wire(state.channel);
-    row.team = orEmpty(m.team);
-    row.priority = wire(state.priority);
-    row.agentId = orEmpty(m.agentId);
+    row.dimensions = dimensions(clock, m);
     row.customerTier = orEmpty(state.customerTier);
     row.ticketStatus = wire(state.status);
     row.botOnly = clock.botOnly();

@@ -1,5 +1,7 @@
 package org.sanjeh.streaming.sla;
 
+import org.sanjeh.streaming.metrics.Dimensions;
+
 /**
  * One ticket's SLA state as of a moment (its latest event, or a deadline the watermark passed).
  * Written to {@code sla_tickets}; {@link #version} orders the rows of one ticket so the newest
@@ -16,10 +18,10 @@ public final class SlaUpdate {
   public long version;
 
   public String policy;
-  public String channel;
-  public String team;
-  public String priority;
-  public String agentId;
+
+  /** Channel, team, priority and agent as of the row. */
+  public Dimensions dimensions = new Dimensions();
+
   public String customerTier;
   public String ticketStatus;
 

@@ -1,6 +1,7 @@
 package org.sanjeh.streaming.sla;
 
 import org.sanjeh.core.sla.SlaState;
+import org.sanjeh.streaming.metrics.Dimensions;
 import org.sanjeh.streaming.metrics.MetricFact;
 import org.sanjeh.streaming.source.SlaEvent;
 
@@ -63,7 +64,14 @@ public final class TicketMemory {
   public long deadlineTimer = -1;
   public long cleanupTimer = -1;
 
-  /** Whether the ticket counts in the open backlog, and under which dimensions it was counted. */
+  /** The dimensions the ticket counts under in the open backlog; null: not in it. */
+  public Dimensions openIn;
+
+  /**
+   * The backlog position as state written before {@link Dimensions} held it: read from a restored
+   * checkpoint once by {@link #backlogPosition()}, then never written again. Without them, every
+   * ticket open at the upgrade would enter the backlog a second time.
+   */
   public boolean open;
 
   public String openChannel;
@@ -72,6 +80,16 @@ public final class TicketMemory {
   public String openAgent;
 
   public TicketMemory() {}
+
+  /** {@link #openIn}, taken over from the fields of older state the first time it is asked. */
+  Dimensions backlogPosition() {
+    if (open && openIn == null) {
+      openIn = Dimensions.of(openChannel, openTeam, openPriority, openAgent);
+    }
+    open = false;
+    openChannel = openTeam = openPriority = openAgent = null;
+    return openIn;
+  }
 
   boolean logged(String eventId) {
     for (SlaEvent e : log) {

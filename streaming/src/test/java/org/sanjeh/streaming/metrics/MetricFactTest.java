@@ -52,10 +52,7 @@ class MetricFactTest {
   private static MetricFact fact(long at, String team) {
     MetricFact fact = new MetricFact();
     fact.at = at;
-    fact.channel = "email";
-    fact.team = team;
-    fact.priority = "high";
-    fact.agentId = "agent-1";
+    fact.dimensions = Dimensions.of("email", team, "high", "agent-1");
     return fact;
   }
 }

@@ -86,20 +86,20 @@ class MinuteAggregatorTest {
   void eachSetOfDimensionsIsARowAndALateFactSendsOnlyItsRowAgain() throws Exception {
     send(created(T0));
     MetricFact email = created(T0 + 10);
-    email.channel = "email";
+    email.dimensions = Dimensions.of("email", "", "", "");
     send(email);
     send(created(T0 + MINUTE)); // the next minute
     harness.processWatermark(T0 + MINUTE);
     assertThat(harness.extractOutputValues())
-        .extracting(m -> m.minute + "/" + m.channel + " " + m.created)
+        .extracting(m -> m.minute + "/" + m.dimensions.channel + " " + m.created)
         .containsExactlyInAnyOrder(T0 + "/chat 1", T0 + "/email 1");
 
     MetricFact lateEmail = created(T0 + 20);
-    lateEmail.channel = "email";
+    lateEmail.dimensions = Dimensions.of("email", "", "", "");
     send(lateEmail);
 
     assertThat(harness.extractOutputValues())
-        .extracting(m -> m.minute + "/" + m.channel + " " + m.created + "@v" + m.version)
+        .extracting(m -> m.minute + "/" + m.dimensions.channel + " " + m.created + "@v" + m.version)
         .hasSize(3)
         .last()
         .isEqualTo(T0 + "/email 2@v2");
@@ -108,7 +108,7 @@ class MinuteAggregatorTest {
   static MetricFact created(long at) {
     MetricFact f = new MetricFact();
     f.at = at;
-    f.channel = "chat";
+    f.dimensions = Dimensions.of("chat", "", "", "");
     f.created = 1;
     f.backlogDelta = 1;
     return f;
@@ -117,7 +117,7 @@ class MinuteAggregatorTest {
   static MetricFact firstResponse(long at, long frtMs) {
     MetricFact f = new MetricFact();
     f.at = at;
-    f.channel = "chat";
+    f.dimensions = Dimensions.of("chat", "", "", "");
     f.firstResponses = 1;
     f.frtMs = frtMs;
     return f;

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.sanjeh.streaming.metrics.Dimensions;
 import org.sanjeh.streaming.metrics.FrtHistogram;
 import org.sanjeh.streaming.metrics.MinuteAggregate;
 import org.sanjeh.streaming.sla.SlaAlert;
@@ -53,15 +54,12 @@ class SlaTablesIT {
     alert.at = AT + 123;
     alert.dueAt = AT;
     alert.policy = "p";
-    alert.channel = "chat";
-    alert.team = "billing";
-    alert.priority = "high";
-    alert.agentId = "A-1";
+    alert.dimensions = Dimensions.of("chat", "billing", "high", "A-1");
     write(warehouse, SlaTables.Alerts.ROWS.tables(), List.of(alert, alert));
 
     MinuteAggregate minute = new MinuteAggregate();
     minute.minute = AT;
-    minute.channel = "chat";
+    minute.dimensions = Dimensions.of("chat", "", "", "");
     minute.firstResponses = 2;
     minute.frtHistogram[FrtHistogram.bucket(30_000)] = 2;
     minute.backlogDelta = -3;
@@ -93,10 +91,7 @@ class SlaTablesIT {
     u.asOf = asOf;
     u.version = asOf * 1000;
     u.policy = "p";
-    u.channel = "chat";
-    u.team = "";
-    u.priority = "";
-    u.agentId = "";
+    u.dimensions = Dimensions.of("chat", "", "", "");
     u.customerTier = "";
     u.ticketStatus = "open";
     u.firstResponse = target(status);

@@ -15,23 +15,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sanjeh.core.event.AuthorRole;
-import org.sanjeh.core.event.Channel;
 import org.sanjeh.core.event.EventType;
 import org.sanjeh.core.event.TicketStatus;
 import org.sanjeh.streaming.metrics.MetricFact;
 import org.sanjeh.streaming.source.SlaEvent;
+import org.sanjeh.streaming.testing.SlaEvents;
 
 /** The SLA process function on Flink's operator harness: elements and watermarks in, rows out. */
 class SlaFunctionTest {
 
-  /** Wall-clock time, 24/7, first response 60 min (at risk from 45), resolution 8 h. */
-  static final String POLICY =
-      """
-      {"name": "test", "calendar": {"timezone": "UTC", "hours": "always"}, "business_time": false,
-       "rules": [{"first_response_minutes": 60, "resolution_minutes": 480}]}
-      """;
+  static final String POLICY = SlaEvents.POLICY;
 
-  static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+  static final Instant T0 = SlaEvents.T0;
 
   KeyedOneInputStreamOperatorTestHarness<String, SlaEvent, SlaUpdate> harness;
 
@@ -62,7 +57,7 @@ class SlaFunctionTest {
     MetricFact firstResponse =
         facts().stream().filter(f -> f.firstResponses == 1).findFirst().orElseThrow();
     assertThat(firstResponse.frtMs).isEqualTo(Duration.ofMinutes(30).toMillis());
-    assertThat(firstResponse.agentId).isEqualTo("agent-1");
+    assertThat(firstResponse.dimensions.agentId).isEqualTo("agent-1");
     assertThat(facts().stream().mapToInt(f -> f.created).sum()).isEqualTo(1);
     assertThat(facts().stream().mapToInt(f -> f.backlogDelta).sum()).isEqualTo(1);
     assertThat(facts().get(0).created).as("creation and backlog entry in one fact").isEqualTo(1);
@@ -278,7 +273,8 @@ class SlaFunctionTest {
     Map<String, Integer> backlogByTeam =
         facts().stream()
             .collect(
-                Collectors.groupingBy(f -> f.team, Collectors.summingInt(f -> f.backlogDelta)));
+                Collectors.groupingBy(
+                    f -> f.dimensions.team, Collectors.summingInt(f -> f.backlogDelta)));
     assertThat(backlogByTeam).containsEntry("support", 0).containsEntry("billing", 1);
   }
 
@@ -296,22 +292,11 @@ class SlaFunctionTest {
   // --- helpers
 
   static long at(int minutes) {
-    return T0.plus(Duration.ofMinutes(minutes)).toEpochMilli();
+    return SlaEvents.at(minutes);
   }
 
   static SlaEvent event(String id, int minute, EventType type, AuthorRole role) {
-    SlaEvent e = new SlaEvent();
-    e.eventId = id;
-    e.ticketId = "T-1";
-    e.occurredAt = at(minute);
-    e.type = type;
-    e.channel = Channel.CHAT;
-    e.authorRole = role;
-    e.authorId = role == AuthorRole.AGENT ? "agent-1" : "customer-1";
-    e.agentId = role == AuthorRole.AGENT ? "agent-1" : null;
-    e.team = "support";
-    e.hasText = type == EventType.TICKET_CREATED || type == EventType.CUSTOMER_MESSAGE;
-    return e;
+    return SlaEvents.event(id, "T-1", minute, type, role);
   }
 
   void send(SlaEvent event) throws Exception {

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.sanjeh.core.event.TicketEvent;
-import org.sanjeh.streaming.KafkaTopics;
+import org.sanjeh.kafka.KafkaTopics;
 import org.sanjeh.streaming.TicketEventProducer;
 import org.sanjeh.warehouse.sample.SyntheticEvents;
 

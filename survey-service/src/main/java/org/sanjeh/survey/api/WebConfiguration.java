@@ -2,10 +2,15 @@ package org.sanjeh.survey.api;
 
 import org.sanjeh.survey.SurveyProperties;
 import org.sanjeh.survey.link.SurveyLinks;
+import org.sanjeh.web.ApiKeyInterceptor;
+import org.sanjeh.web.ApiKeys;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -22,7 +27,12 @@ class WebConfiguration implements WebMvcConfigurer {
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    registry.addInterceptor(new ApiKeyInterceptor(properties.apiKeys())).addPathPatterns("/v1/**");
+    registry
+        .addInterceptor(
+            new ApiKeyInterceptor(
+                new ApiKeys(properties.apiKeys(), "sanjeh.survey.api-keys"),
+                WebConfiguration::unauthorized))
+        .addPathPatterns("/v1/**");
     registry
         .addInterceptor(
             new RateLimitInterceptor(
@@ -41,5 +51,14 @@ class WebConfiguration implements WebMvcConfigurer {
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     registration.addUrlPatterns("/*");
     return registration;
+  }
+
+  /** {@code /v1} (invitations, scores) needs a key; only SHA-256 hashes are configured. */
+  private static ErrorResponseException unauthorized() {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.UNAUTHORIZED, "Send a valid key in the X-Api-Key header.");
+    problem.setTitle("Missing or unknown API key");
+    return new ErrorResponseException(HttpStatus.UNAUTHORIZED, problem, null);
   }
 }

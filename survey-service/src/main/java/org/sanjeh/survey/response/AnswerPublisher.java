@@ -8,16 +8,13 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.sanjeh.kafka.KafkaProducers;
+import org.sanjeh.kafka.KafkaTopics;
+import org.sanjeh.kafka.TopicDurability;
 
 /**
  * Publishes answers for live use: every answer on {@code survey-responses}, detractors also on
@@ -39,22 +36,15 @@ public final class AnswerPublisher implements ResponseSpool.Store, AutoCloseable
   public AnswerPublisher(String bootstrapServers) {
     this.bootstrapServers = bootstrapServers;
     this.producer =
-        new KafkaProducer<>(
+        KafkaProducers.durable(
+            bootstrapServers,
             Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                true,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG,
                 10_000,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
                 20_000,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-                30_000),
-            new StringSerializer(),
-            new ByteArraySerializer());
+                30_000));
   }
 
   @Override
@@ -91,33 +81,11 @@ public final class AnswerPublisher implements ResponseSpool.Store, AutoCloseable
   }
 
   private static void createTopics(String bootstrapServers) {
-    Map<String, String> keep = Map.of("retention.ms", "-1");
-    try (Admin admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-      for (String topic : List.of(RESPONSES, ALERTS)) {
-        try {
-          admin
-              .createTopics(List.of(new NewTopic(topic, 1, (short) 1).configs(keep)))
-              .all()
-              .get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-          if (!(e.getCause() instanceof TopicExistsException)) {
-            throw new IllegalStateException(
-                "cannot create Kafka topic "
-                    + topic
-                    + "; the answers stay spooled: "
-                    + e.getCause().getMessage(),
-                e);
-          }
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while creating the survey topics", e);
-    } catch (java.util.concurrent.TimeoutException e) {
-      throw new IllegalStateException(
-          "Kafka at " + bootstrapServers + " did not answer within 30 s; the answers stay spooled",
-          e);
+    try {
+      KafkaTopics.ensure(
+          bootstrapServers, TopicDurability.configured(), Map.of(RESPONSES, 1, ALERTS, 1));
+    } catch (IllegalStateException e) {
+      throw new IllegalStateException(e.getMessage() + "; the answers stay spooled", e);
     }
   }
 }

@@ -19,12 +19,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sanjeh.core.survey.SurveyKind;
 import org.sanjeh.survey.SurveyApplication;
-import org.sanjeh.survey.api.ApiKeyInterceptor;
 import org.sanjeh.warehouse.Warehouse;
 import org.sanjeh.warehouse.WarehouseConfig;
 import org.sanjeh.warehouse.migrate.MigrationRunner;
 import org.sanjeh.warehouse.migrate.Migrations;
 import org.sanjeh.warehouse.testing.ClickHouseExtension;
+import org.sanjeh.web.ApiKeys;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -62,7 +62,7 @@ abstract class LiveSurveyService {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     registry.add("sanjeh.survey.signing-key", () -> SIGNING_KEY);
-    registry.add("sanjeh.survey.api-keys", () -> "crm:" + ApiKeyInterceptor.sha256(KEY));
+    registry.add("sanjeh.survey.api-keys", () -> "crm:" + ApiKeys.sha256(KEY));
     registry.add("sanjeh.survey.spool", () -> spool.toString());
     registry.add("sanjeh.survey.clickhouse-http-port", () -> warehouse.httpPort());
     registry.add("sanjeh.survey.clickhouse-database", () -> warehouse.database());
