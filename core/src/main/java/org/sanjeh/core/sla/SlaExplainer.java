@@ -187,7 +187,7 @@ public final class SlaExplainer {
               status,
               r.target(),
               r.startedAt(),
-              r.dueAt(),
+              dueAt(r, status, fulfilledAt, this),
               fulfilledAt,
               r.elapsedBusiness(),
               r.measured(businessTime),
@@ -197,6 +197,19 @@ public final class SlaExplainer {
       segments = new ArrayList<>();
       stopped = new ArrayList<>();
     }
+  }
+
+  /**
+   * The engine reports no deadline for a target met before it (nothing was reached); the
+   * explanation shows where it would have fallen: the time left, counted on from the fulfilment.
+   */
+  private static Instant dueAt(TargetReport r, SlaStatus status, Instant fulfilledAt, Tracker t) {
+    if (r.dueAt() != null || status != SlaStatus.ACHIEVED || r.target() == null) {
+      return r.dueAt();
+    }
+    long left = r.target().minus(r.measured(t.businessTime)).toMillis();
+    long from = fulfilledAt.toEpochMilli();
+    return instant(t.businessTime ? t.calendar.addMillis(from, left) : from + left);
   }
 
   private static Instant instant(long ms) {

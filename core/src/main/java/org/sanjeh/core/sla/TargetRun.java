@@ -12,8 +12,9 @@ import java.util.List;
  * @param cycle 1 for the first run of this target, 2 for the next, ...
  * @param status the engine's status: what {@code sla_tickets} reports for the latest run
  * @param target the target duration; null when the policy sets none for this ticket
- * @param dueAt where the deadline fell (or falls); null while paused before it, without a target,
- *     or once a solve set the clock aside
+ * @param dueAt where the deadline fell (or falls); for a target met, where it would have fallen had
+ *     the clock run on from the fulfilment; null while paused before it, without a target, or once
+ *     a solve set the clock aside
  * @param fulfilledAt the reply (or solve) that fulfilled it; null while unfulfilled
  * @param counted business time counted (the sum of the {@link ClockSegment.Kind#COUNTED} segments)
  * @param measured what the policy compares with the target (business time, or wall-clock time less
