@@ -16,8 +16,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * The definitions as the pages and the API see them: a dashboard and its charts by id (404
- * problems for unknown ones), and each chart described for the browser in the reader's language.
+ * The definitions as the pages and the API see them: a dashboard and its charts by id (404 problems
+ * for unknown ones), and each chart described for the browser in the reader's language.
  */
 public final class DashboardCatalog {
 

@@ -8,9 +8,9 @@ import java.io.IOException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Scripts only from the viewer itself (ECharts is served from the jar, never a CDN), no framing,
- * no sniffing, no referrer. Inline styles are allowed because ECharts writes its tooltips as HTML
- * with style attributes; images from {@code data:} because a PNG export is one.
+ * Scripts only from the viewer itself (ECharts is served from the jar, never a CDN), no framing, no
+ * sniffing, no referrer. Inline styles are allowed because ECharts writes its tooltips as HTML with
+ * style attributes; images from {@code data:} because a PNG export is one.
  */
 final class SecurityHeadersFilter extends OncePerRequestFilter {
 

@@ -22,12 +22,34 @@ public class ViewerApplication {
    * Starts the viewer with these Spring properties (e.g. {@code server.port}) over those of {@code
    * application.yml}; the context runs until it is closed.
    */
-  public static ConfigurableApplicationContext start(Map<String, Object> properties) {
-    SpringApplication application = new SpringApplication(ViewerApplication.class);
-    application.setDefaultProperties(Map.of());
-    return application.run(
-        properties.entrySet().stream()
-            .map(e -> "--" + e.getKey() + "=" + e.getValue())
-            .toArray(String[]::new));
+  public static ConfigurableApplicationContext start(Map<String, String> properties) {
+    return new SpringApplication(ViewerApplication.class)
+        .run(
+            properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new));
+  }
+
+  /**
+   * For the command line (no Spring type in its signature): starts the viewer and returns its
+   * address, e.g. {@code http://127.0.0.1:18088/}. It runs until the JVM stops.
+   */
+  public static String serve(Map<String, String> properties) {
+    ConfigurableApplicationContext context = start(properties);
+    Runtime.getRuntime().addShutdownHook(new Thread(context::close, "viewer-shutdown"));
+    return address(context);
+  }
+
+  /** The address people open: the one listened on, loopback's name for a wildcard. */
+  public static String address(ConfigurableApplicationContext context) {
+    String host = context.getEnvironment().getProperty("server.address", "127.0.0.1");
+    if (host.equals("0.0.0.0") || host.equals("::")) {
+      host = "127.0.0.1";
+    }
+    int port =
+        ((org.springframework.boot.web.server.context.WebServerApplicationContext) context)
+            .getWebServer()
+            .getPort();
+    return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/";
   }
 }

@@ -28,6 +28,8 @@ import org.springframework.validation.annotation.Validated;
  * @param failedLoginsPerMinute wrong keys accepted per minute from all clients together, so a
  *     guesser cannot dodge the limit by changing address
  * @param businessTimezone the IANA zone whose local days the dashboards group by
+ * @param slaPolicyFile the SLA policy file the streaming job runs with ({@code --policy}); empty:
+ *     the bundled default, as the job. Ticket timelines are computed by it
  */
 @Validated
 @ConfigurationProperties("sanjeh.viewer")
@@ -43,7 +45,8 @@ public record ViewerProperties(
     @DefaultValue("8123") int clickhouseHttpPort,
     @DefaultValue("sanjeh") String clickhouseDatabase,
     @DefaultValue("default") String clickhouseUser,
-    @DefaultValue("") String clickhousePassword) {
+    @DefaultValue("") String clickhousePassword,
+    @DefaultValue("") String slaPolicyFile) {
 
   @AssertTrue(message = "sanjeh.viewer.refresh must be between 1 s and 5 s (live means <= 5 s)")
   boolean isRefreshLive() {

@@ -18,7 +18,8 @@ class ApiProblems {
 
   @ExceptionHandler(BadRequestValue.class)
   ProblemDetail badValue(BadRequestValue e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     problem.setTitle("Bad filter or parameter value");
     problem.setProperty("field", e.field());
     problem.setProperty("value", e.value());
@@ -28,7 +29,8 @@ class ApiProblems {
   /** DrillQuery's own checks (a tile's value of the wrong type): the request's fault. */
   @ExceptionHandler(IllegalArgumentException.class)
   ProblemDetail badTile(IllegalArgumentException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     problem.setTitle("Bad drill-down");
     problem.setProperty("field", "at");
     return problem;

@@ -6,8 +6,8 @@ import java.util.Map;
 /**
  * Rows as CSV (RFC 4180: comma, CRLF, quotes doubled) for spreadsheets. A text cell that a
  * spreadsheet would take for a formula ({@code = + - @}, tab or CR first) gets a leading {@code '},
- * since survey comments and team names are typed by people outside the company. Numbers are
- * written as numbers, so a negative "due in" stays a number.
+ * since survey comments and team names are typed by people outside the company. Numbers are written
+ * as numbers, so a negative "due in" stays a number.
  */
 final class Csv {
 

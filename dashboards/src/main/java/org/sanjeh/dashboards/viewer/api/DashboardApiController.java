@@ -33,7 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 class DashboardApiController {
 
   private static final Set<String> LANG = Set.of("lang");
-  private static final Set<String> DRILL = Set.of("lang", "metric");
+  private static final Set<String> DRILL = Set.of("lang", "metric", FilterParameters.TILE);
 
   private final DashboardCatalog catalog;
   private final DashboardQueries queries;
@@ -67,7 +67,10 @@ class DashboardApiController {
     Filters chosen = filters.read(request.getParameterMap(), LANG);
     ChartResult result = queries.run(chart.id(), chosen);
     return new ChartData(
-        chart.id(), chosen.from().toString(), chosen.to().toString(), result.columns(),
+        chart.id(),
+        chosen.from().toString(),
+        chosen.to().toString(),
+        result.columns(),
         JsonValues.finiteRows(result.rows()));
   }
 
@@ -77,8 +80,8 @@ class DashboardApiController {
     Chart chart = catalog.chart(dashboardId, chartId);
     ChartResult result = queries.run(chart.id(), filters.read(request.getParameterMap(), LANG));
     // a byte-order mark, so spreadsheets read Persian text as UTF-8
-    byte[] body = ("\uFEFF" + Csv.write(result.columns(), result.rows()))
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] body =
+        ("\uFEFF" + Csv.write(result.columns(), result.rows())).getBytes(StandardCharsets.UTF_8);
     return ResponseEntity.ok()
         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
         .header(
@@ -115,7 +118,10 @@ class DashboardApiController {
     Filters chosen = filters.read(parameters, DRILL);
     ChartResult rows = queries.drill(chart.id(), metric, tile, chosen);
     return new TicketList(
-        chart.id(), metric, rows.columns(), JsonValues.finiteRows(rows.rows()),
+        chart.id(),
+        metric,
+        rows.columns(),
+        JsonValues.finiteRows(rows.rows()),
         rows.rows().size() >= DrillQuery.MAX_ROWS);
   }
 

@@ -30,10 +30,14 @@ final class FilterParameters {
     this.defaultDays = defaultDays;
   }
 
+  /** The marker in {@code others} of an endpoint that takes a tile's place ({@code at.NAME}). */
+  static final String TILE = "at.*";
+
   /** {@code others}: the parameter names the endpoint itself takes besides the filters. */
   Filters read(Map<String, String[]> parameters, Set<String> others) {
     for (String name : parameters.keySet()) {
-      if (!NAMES.contains(name) && !others.contains(name) && !name.startsWith("at.")) {
+      boolean tile = name.startsWith("at.") && others.contains(TILE);
+      if (!NAMES.contains(name) && !others.contains(name) && !tile) {
         throw new BadRequestValue(
             name, "", "unknown parameter; filters are from, to, team, channel, priority");
       }

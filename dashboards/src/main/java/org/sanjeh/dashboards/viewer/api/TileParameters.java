@@ -12,8 +12,8 @@ import org.sanjeh.dashboards.definition.Dataset;
 import org.sanjeh.dashboards.definition.DefinitionLoader;
 
 /**
- * Which number of a chart a drill-down asks for: {@code at.DIMENSION=value} for each of the
- * chart's dimensions and {@code at.time_bucket} for a line, typed by the dataset's columns.
+ * Which number of a chart a drill-down asks for: {@code at.DIMENSION=value} for each of the chart's
+ * dimensions and {@code at.time_bucket} for a line, typed by the dataset's columns.
  */
 final class TileParameters {
 

@@ -14,8 +14,8 @@ import java.util.Optional;
 import org.sanjeh.core.util.Hashes;
 
 /**
- * The keys that may read the dashboards, kept only as SHA-256 hashes. A presented key is hashed
- * and compared in constant time with every configured hash, so timing tells nothing about them.
+ * The keys that may read the dashboards, kept only as SHA-256 hashes. A presented key is hashed and
+ * compared in constant time with every configured hash, so timing tells nothing about them.
  */
 public final class ViewerKeys {
 
@@ -44,7 +44,8 @@ public final class ViewerKeys {
       }
       hashes.add(HexFormat.of().parseHex(hex));
     }
-    keyFile.ifPresent(file -> hashes.add(Hashes.sha256(readKey(file).getBytes(StandardCharsets.UTF_8))));
+    keyFile.ifPresent(
+        file -> hashes.add(Hashes.sha256(readKey(file).getBytes(StandardCharsets.UTF_8))));
     if (hashes.isEmpty()) {
       throw new IllegalArgumentException(
           "no viewer key configured: set SANJEH_VIEWER_APIKEYS (name:sha256-of-key) or"

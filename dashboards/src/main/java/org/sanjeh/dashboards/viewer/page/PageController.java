@@ -1,9 +1,9 @@
 package org.sanjeh.dashboards.viewer.page;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.sanjeh.dashboards.definition.Dashboard;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.sanjeh.dashboards.definition.Dashboard;
 import org.sanjeh.dashboards.viewer.DashboardCatalog;
 import org.sanjeh.dashboards.viewer.DashboardCatalog.ChartView;
 import org.sanjeh.dashboards.viewer.DashboardCatalog.DashboardView;
@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * The pages: the list of dashboards, one dashboard (its tiles laid out by the definition, filled
- * by the page's script from the API) and one ticket's timeline.
+ * The pages: the list of dashboards, one dashboard (its tiles laid out by the definition, filled by
+ * the page's script from the API) and one ticket's timeline.
  */
 @Controller
 class PageController {
