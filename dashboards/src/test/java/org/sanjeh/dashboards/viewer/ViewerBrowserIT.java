@@ -7,9 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.WebElement;
 import org.sanjeh.dashboards.definition.Chart;
 import org.sanjeh.dashboards.definition.ChartKind;
@@ -23,7 +22,6 @@ import org.sanjeh.dashboards.definition.DefinitionLoader;
  * dates, no console error; then a drill-down followed to a ticket's timeline. Screenshots go to
  * target/screenshots for a person to look at.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ViewerBrowserIT extends LiveViewer {
 
   static final Path SCREENSHOTS =
@@ -37,18 +35,22 @@ class ViewerBrowserIT extends LiveViewer {
           new Size("wall", 1920, 1080),
           new Size("wall4k", 3840, 2160));
 
-  private Browser browser;
+  /** One browser for the class, logged in once (the server's port is known per instance). */
+  private static Browser browser;
 
-  @BeforeAll
+  @BeforeEach
   void logIn() {
-    browser = new Browser("http://127.0.0.1:" + port);
-    browser.logIn(KEY);
+    if (browser == null) {
+      browser = new Browser("http://127.0.0.1:" + port);
+      browser.logIn(KEY);
+    }
   }
 
   @AfterAll
-  void quit() {
+  static void quit() {
     if (browser != null) {
       browser.close();
+      browser = null;
     }
   }
 
