@@ -37,7 +37,7 @@ public final class SlaExplainer {
     for (SlaTarget which : TARGETS) {
       trackers.put(which, new Tracker(which, policy.businessTime(), calendar));
     }
-    List<String> ignored = new ArrayList<>();
+    List<TicketEvent> ignored = new ArrayList<>();
     long end = asOf.toEpochMilli();
     long previous = -1;
     for (TicketEvent event : ordered) {
@@ -53,7 +53,7 @@ public final class SlaExplainer {
       Map<SlaTarget, TargetReport> before = clock.report(event.occurredAt());
       int cyclesBefore = clock.state().nextResponse.completedCycles;
       if (clock.apply(event) != SlaClock.Applied.APPLIED) {
-        ignored.add(event.eventId());
+        ignored.add(event);
         continue;
       }
       boolean cycleCompleted = clock.state().nextResponse.completedCycles > cyclesBefore;

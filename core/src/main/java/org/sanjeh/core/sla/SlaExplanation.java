@@ -3,15 +3,16 @@ package org.sanjeh.core.sla;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.sanjeh.core.event.TicketEvent;
 
 /**
  * A ticket's SLA clocks spelled out: every run of every target, as of a moment.
  *
  * @param runs ordered by target, then cycle
- * @param ignoredEvents events the engine did not apply (duplicates), by id
+ * @param ignoredEvents events the engine did not apply (a resent event: its id was applied before)
  */
 public record SlaExplanation(
-    String policy, Instant asOf, List<TargetRun> runs, List<String> ignoredEvents) {
+    String policy, Instant asOf, List<TargetRun> runs, List<TicketEvent> ignoredEvents) {
 
   public SlaExplanation {
     runs = List.copyOf(runs);

@@ -40,15 +40,7 @@ public final class DrillQuery {
       Map<String, Object> tile,
       Filters filters,
       ZoneId zone) {
-    Dataset dataset = definitions.dataset(chart.dataset());
-    if (chart.raw()) {
-      throw new IllegalArgumentException("chart " + chart.id() + " lists its rows already");
-    }
-    if (!chart.metrics().contains(metricName)) {
-      throw new IllegalArgumentException(
-          "chart " + chart.id() + " has no metric '" + metricName + "'");
-    }
-    Metric metric = dataset.metric(metricName).orElseThrow();
+    Metric metric = metric(definitions, chart, metricName);
     String counts =
         metric
             .counts()
@@ -57,7 +49,51 @@ public final class DrillQuery {
                     new IllegalArgumentException(
                         "metric "
                             + metricName
-                            + " is not a count of rows, so it has no list behind it"));
+                            + (metric.isRate()
+                                ? " is a rate: its lists are its numerator's and denominator's"
+                                : " is not a count of rows, so it has no list behind it")));
+    return rows(definitions, chart, tile, filters, zone, counts);
+  }
+
+  /**
+   * The rows behind one side of a rate: its numerator's ({@code numerator} true) or its
+   * denominator's; the rate is the first list's length over the second's.
+   */
+  public static BoundQuery rate(
+      Definitions definitions,
+      Chart chart,
+      String metricName,
+      Map<String, Object> tile,
+      Filters filters,
+      ZoneId zone,
+      boolean numerator) {
+    Metric metric = metric(definitions, chart, metricName);
+    if (!metric.isRate()) {
+      throw new IllegalArgumentException("metric " + metricName + " is not a rate");
+    }
+    String condition = (numerator ? metric.numerator() : metric.denominator()).orElseThrow();
+    return rows(definitions, chart, tile, filters, zone, condition);
+  }
+
+  private static Metric metric(Definitions definitions, Chart chart, String metricName) {
+    if (chart.raw()) {
+      throw new IllegalArgumentException("chart " + chart.id() + " lists its rows already");
+    }
+    if (!chart.metrics().contains(metricName)) {
+      throw new IllegalArgumentException(
+          "chart " + chart.id() + " has no metric '" + metricName + "'");
+    }
+    return definitions.dataset(chart.dataset()).metric(metricName).orElseThrow();
+  }
+
+  private static BoundQuery rows(
+      Definitions definitions,
+      Chart chart,
+      Map<String, Object> tile,
+      Filters filters,
+      ZoneId zone,
+      String counts) {
+    Dataset dataset = definitions.dataset(chart.dataset());
     // the chart's own source and filters, so the list is cut exactly as the number was
     ChartQuery.Source source = ChartQuery.source(chart, dataset, filters, zone);
     List<Object> parameters = new ArrayList<>(source.parameters());

@@ -65,9 +65,9 @@ public final class TicketTimelines {
     Instant moment = asOf != null ? asOf : rowMoment(ticketId, stored);
     SlaExplanation explained =
         SlaExplainer.explain(stored, policy.policy(), policy.calendar(), moment);
-    Set<String> ignored = Set.copyOf(explained.ignoredEvents());
-    List<TimelineEvent> shown =
-        stored.stream().map(e -> event(e, !ignored.contains(e.eventId()))).toList();
+    // by value, not id: a resent event has the id of the one applied, at another time
+    Set<TicketEvent> ignored = Set.copyOf(explained.ignoredEvents());
+    List<TimelineEvent> shown = stored.stream().map(e -> event(e, !ignored.contains(e))).toList();
     return Optional.of(
         new TicketTimeline(
             ticketId,
