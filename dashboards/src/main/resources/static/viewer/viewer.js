@@ -40,6 +40,9 @@
       }
       return Number.isInteger(value) ? integers.format(value) : numbers.format(value);
     }
+    if (typeof value === 'boolean') {
+      return value ? '✓' : '–';
+    }
     if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
       return days.format(new Date(value + 'T00:00:00Z'));
     }
@@ -242,7 +245,8 @@
     const index = new Map(buckets.map((b, i) => [b, i]));
     const names = new Set(chart.metrics.map((m) => m.name));
     const series = [];
-    const counted = chart.metrics.find((m) => m.drills);
+    // the sample size (n) is drawn as bars on its own axis, e.g. csat_answered under csat
+    const counted = chart.metrics.find((m) => m.name.endsWith('_answered'));
     if (chart.dimensions.length) {
       // one line per value of the dimension (e.g. per channel), of the chart's first metric
       const dimension = chart.dimensions[0].name;
@@ -269,7 +273,7 @@
         series.push({name: bandTitle, type: 'line', stack: 'band', data: high.map((h, i) => (h === null || low[i] === null ? null : h - low[i])),
           lineStyle: {opacity: 0}, symbol: 'none', areaStyle: {opacity: 0.25}, silent: true});
       }
-      series.push({name: main.title, type: 'line', data: column(main.name), connectNulls: false, symbolSize: 7, sanjehMetric: counted, sanjehAt: {}});
+      series.push({name: main.title, type: 'line', data: column(main.name), connectNulls: false, symbolSize: 7, sanjehMetric: main.drills ? main : counted, sanjehAt: {}});
       if (counted) {
         series.push({name: counted.title, type: 'bar', yAxisIndex: 1, data: column(counted.name), barMaxWidth: 18, itemStyle: {opacity: 0.35}, sanjehMetric: counted, sanjehAt: {}});
       }
@@ -364,7 +368,10 @@
     dialog.showModal();
     try {
       const list = await api(chartPath(chart.id, '/tickets'), query);
-      note.textContent = integers.format(list.rows.length) + ' ' + texts.tickets + (list.truncated ? ' · ' + texts.truncated : '');
+      const counted = list.numerator === null || list.numerator === undefined
+        ? ''
+        : integers.format(list.numerator) + ' ' + texts.rate + ' ';
+      note.textContent = counted + integers.format(list.rows.length) + ' ' + texts.tickets + (list.truncated ? ' · ' + texts.truncated : '');
       const fields = list.columns.map((name) => ({name: name, title: columnTitle(chart, name), type: ''}));
       renderTable({columns: fields, dimensions: [], metrics: [], ticketKey: list.columns[0]}, target, list);
       dialog.dataset.rows = String(list.rows.length);

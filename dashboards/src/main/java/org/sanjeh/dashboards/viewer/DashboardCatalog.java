@@ -75,7 +75,8 @@ public final class DashboardCatalog {
     List<FieldView> metrics = new ArrayList<>();
     for (String name : chart.metrics()) {
       Metric metric = dataset.metric(name).orElseThrow();
-      boolean drills = metric.counts().isPresent() && dataset.drillKey().isPresent();
+      boolean drills =
+          (metric.counts().isPresent() || metric.isRate()) && dataset.drillKey().isPresent();
       metrics.add(new FieldView(name, labels.metric(metric, language), "Float64", drills));
     }
     List<FieldView> dimensions = fields(dataset, chart.dimensions(), language);

@@ -37,7 +37,8 @@ public final class Labels {
 
   /** Whether Persian has its own label for this key (for the test that none is missing). */
   public boolean hasPersian(String key) {
-    return messages.getMessage(key, null, null, Language.FA.locale()) != null;
+    String persian = messages.getMessage(key, null, null, Language.FA.locale());
+    return persian != null && !persian.equals(messages.getMessage(key, null, null, Locale.ROOT));
   }
 
   private String label(String key, String english, Language language) {

@@ -19,11 +19,11 @@ import org.sanjeh.warehouse.Warehouse;
  * falls on another UTC day than its local day. Stale versions of some rows are written too: the
  * dashboards must read the newest only.
  */
-public final class Seed {
+final class Seed {
 
-  public static final ZoneId ZONE = ZoneId.of("Asia/Tehran");
-  public static final LocalDate FIRST_DAY = LocalDate.of(2026, 11, 28);
-  public static final int DAYS = 4;
+  static final ZoneId ZONE = ZoneId.of("Asia/Tehran");
+  static final LocalDate FIRST_DAY = LocalDate.of(2026, 11, 28);
+  static final int DAYS = 4;
   static final List<String> TEAMS = List.of("billing", "tech");
   static final List<String> CHANNELS = List.of("email", "chat", "whatsapp");
   static final List<String> PRIORITIES = List.of("normal", "high", "urgent");
@@ -98,7 +98,7 @@ public final class Seed {
   final List<Alert> alerts = new ArrayList<>();
   private final Random random = new Random(20261201);
 
-  public Seed() {
+  Seed() {
     for (int i = 0; i < 120; i++) {
       tickets.add(newTicket("t" + i));
     }
@@ -144,18 +144,6 @@ public final class Seed {
                 invitation.answeredAt()));
       }
     }
-  }
-
-  /** For tests of other packages: how many tickets are open, of one team or (null) of all. */
-  public long openTickets(String team) {
-    return tickets.stream()
-        .filter(t -> t.open() && (team == null || t.team().equals(team)))
-        .count();
-  }
-
-  /** The ids of the tickets, in the order they were made. */
-  public List<String> ticketIds() {
-    return tickets.stream().map(Ticket::id).toList();
   }
 
   static LocalDate localDateOf(LocalDateTime utc) {
@@ -244,7 +232,7 @@ public final class Seed {
   private static final DateTimeFormatter SQL_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-  public void writeTo(Warehouse warehouse) {
+  void writeTo(Warehouse warehouse) {
     insert(
         warehouse,
         "sla_tickets",
@@ -387,19 +375,6 @@ public final class Seed {
         : (i.kind().equals("csat") ? 6 - i.score() : 8 - i.score());
   }
 
-  /**
-   * Writes a ticket's row again, the same but for its version (which says the moment the row stands
-   * for: ms * 1000), as the streaming job does for every event it folds in.
-   */
-  public void restampTicket(Warehouse warehouse, String ticketId, long version) {
-    Ticket t = ticket(ticketId);
-    insert(
-        warehouse,
-        "sla_tickets",
-        SLA_TICKET_COLUMNS,
-        List.of(slaTicketRow(t, version, t.status())));
-  }
-
   Ticket ticket(String id) {
     return tickets.stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
   }
@@ -413,7 +388,7 @@ public final class Seed {
     Target fr = target(t, "first_response");
     Target nr = target(t, "next_response");
     Target res = target(t, "resolution");
-    boolean stale = version == 1; // restamped rows (version > 2) are the current state
+    boolean stale = version == 1;
     return values(
         t.id(),
         t.frStartedAt(),
@@ -464,5 +439,17 @@ public final class Seed {
             + columns
             + ") VALUES "
             + rows.stream().collect(Collectors.joining(", ")));
+  }
+
+  /**
+   * The INSERT writing a ticket's row again, the same but for its version (the moment the row
+   * stands for, ms * 1000), as the streaming job does for every event it folds in.
+   */
+  String restampedTicketRow(String ticketId, long version) {
+    Ticket t = ticket(ticketId);
+    return "INSERT INTO sla_tickets ("
+        + SLA_TICKET_COLUMNS
+        + ") VALUES "
+        + slaTicketRow(t, version, t.status());
   }
 }

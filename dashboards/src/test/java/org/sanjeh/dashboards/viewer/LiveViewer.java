@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sanjeh.core.event.TicketEvent;
 import org.sanjeh.core.util.Hashes;
-import org.sanjeh.dashboards.query.Seed;
+import org.sanjeh.dashboards.query.SeededWarehouse;
 import org.sanjeh.warehouse.Warehouse;
 import org.sanjeh.warehouse.WarehouseConfig;
 import org.sanjeh.warehouse.sample.SyntheticEvents;
@@ -30,9 +30,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The viewer as it runs: real HTTP on a free port over a real ClickHouse holding {@link Seed}'s
- * warehouse (both dashboards' tables), plus the stored events of one seeded ticket, so its timeline
- * can be opened. The viewer's clock stands on the seed's last local day.
+ * The viewer as it runs: real HTTP on a free port over a real ClickHouse holding {@link
+ * SeededWarehouse}'s warehouse (both dashboards' tables), plus the stored events of one seeded
+ * ticket, so its timeline can be opened. The viewer's clock stands on the seed's last local day.
  */
 @ExtendWith(ClickHouseExtension.class)
 @SpringBootTest(
@@ -41,10 +41,10 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class LiveViewer {
 
   public static final String KEY = "viewer-test-key-0123456789";
-  public static final LocalDate LAST_DAY = Seed.FIRST_DAY.plusDays(Seed.DAYS - 1);
-  public static final String SEED_DAYS = "from=" + Seed.FIRST_DAY + "&to=" + LAST_DAY;
+  public static final LocalDate LAST_DAY = SeededWarehouse.LAST_DAY;
+  public static final String SEED_DAYS = "from=" + SeededWarehouse.FIRST_DAY + "&to=" + LAST_DAY;
 
-  protected static final Seed SEED = new Seed();
+  protected static final SeededWarehouse SEED = new SeededWarehouse();
 
   /** The seeded ticket whose events are stored too (the first of the seed's tickets). */
   protected static final String TICKET_WITH_EVENTS = SEED.ticketIds().get(0);
@@ -64,7 +64,7 @@ public abstract class LiveViewer {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     registry.add("sanjeh.viewer.api-keys", () -> "test:" + Hashes.sha256Hex(KEY));
-    registry.add("sanjeh.viewer.business-timezone", () -> Seed.ZONE.getId());
+    registry.add("sanjeh.viewer.business-timezone", () -> SeededWarehouse.ZONE.getId());
     registry.add("sanjeh.viewer.clickhouse-http-port", () -> warehouse.httpPort());
     registry.add("sanjeh.viewer.clickhouse-database", () -> warehouse.database());
     registry.add("sanjeh.viewer.clickhouse-password", () -> warehouse.password());
@@ -72,11 +72,12 @@ public abstract class LiveViewer {
 
   /** One synthetic ticket lifecycle (created, replies, a pause, solved) under a seeded id. */
   private static void writeEventsOf(String ticketId, Warehouse warehouse) {
-    Instant start = Seed.FIRST_DAY.atStartOfDay(ZoneOffset.UTC).toInstant();
+    Instant start = SeededWarehouse.FIRST_DAY.atStartOfDay(ZoneOffset.UTC).toInstant();
     List<TicketEvent> events = new ArrayList<>();
     SyntheticEvents.ofTickets(14, 1, start, 1).forEachRemaining(events::add);
     try (EventWriter writer =
-        new EventWriter(warehouse, BatchedWriter.Settings.DEFAULTS, Seed.ZONE, Clock.systemUTC())) {
+        new EventWriter(
+            warehouse, BatchedWriter.Settings.DEFAULTS, SeededWarehouse.ZONE, Clock.systemUTC())) {
       for (TicketEvent e : events) {
         writer.add(
             new TicketEvent(
@@ -130,7 +131,8 @@ public abstract class LiveViewer {
     @Bean
     @Primary
     Clock seedClock() {
-      return Clock.fixed(LAST_DAY.atTime(12, 0).atZone(Seed.ZONE).toInstant(), ZoneOffset.UTC);
+      return Clock.fixed(
+          LAST_DAY.atTime(12, 0).atZone(SeededWarehouse.ZONE).toInstant(), ZoneOffset.UTC);
     }
   }
 }

@@ -146,12 +146,45 @@ class ViewerApiIT extends LiveViewer {
   }
 
   @Test
-  void aRatioHasNoListBehindItAndADrillMustNameItsPlace() throws Exception {
-    String path = "/api/dashboards/live_service/charts/sla_compliance_by_target/tickets?";
+  void aRateListsTheTicketsItDividesByAndMarksThoseItCountsAboveTheLine() throws Exception {
+    JsonNode tile = null;
+    for (JsonNode row :
+        JSON.readTree(
+                api("/api/dashboards/live_service/charts/sla_compliance_by_target?" + SEED_DAYS)
+                    .body())
+            .get("rows")) {
+      if (row.get("target").asText().equals("first_response")) {
+        tile = row;
+      }
+    }
+    JsonNode list =
+        JSON.readTree(
+            api("/api/dashboards/live_service/charts/sla_compliance_by_target/tickets?metric=compliance"
+                    + "&at.target=first_response&"
+                    + SEED_DAYS)
+                .body());
 
-    assertField(api(path + "metric=compliance&at.target=first_response"), "metric", "compliance");
-    assertField(api(path + "metric=achieved"), "at.target", "");
-    assertField(api(path + "metric=achieved&at.target=x&at.team=billing"), "at.team", "");
+    long achieved = tile.get("achieved").asLong();
+    long breached = tile.get("breached").asLong();
+    assertThat(list.get("rows").size()).isEqualTo(achieved + breached);
+    assertThat(list.get("numerator").asLong()).isEqualTo(achieved);
+    long counted = 0;
+    for (JsonNode row : list.get("rows")) {
+      counted += row.get("counted").asBoolean() ? 1 : 0;
+    }
+    assertThat(counted).isEqualTo(achieved);
+  }
+
+  @Test
+  void aQuantileHasNoListBehindItAndADrillMustNameItsPlace() throws Exception {
+    String path = "/api/dashboards/live_service/charts/team_and_agent/tickets?";
+
+    assertField(
+        api(path + "metric=frt_p50_min&at.team=tech&at.agent_id=a1"), "metric", "frt_p50_min");
+    assertField(api(path + "metric=tickets&at.team=tech"), "at.agent_id", "");
+    assertField(
+        api(path + "metric=tickets&at.team=tech&at.agent_id=a1&at.target=x"), "at.target", "");
+    assertField(api(path + "metric=nope"), "metric", "nope");
   }
 
   @Test

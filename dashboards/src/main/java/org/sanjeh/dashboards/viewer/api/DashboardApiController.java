@@ -2,13 +2,18 @@ package org.sanjeh.dashboards.viewer.api;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.sanjeh.dashboards.definition.Chart;
 import org.sanjeh.dashboards.definition.Dashboard;
+import org.sanjeh.dashboards.definition.Metric;
 import org.sanjeh.dashboards.query.ChartResult;
 import org.sanjeh.dashboards.query.DashboardQueries;
+import org.sanjeh.dashboards.query.DashboardQueries.RateDrill;
 import org.sanjeh.dashboards.query.DrillQuery;
 import org.sanjeh.dashboards.query.Filters;
 import org.sanjeh.dashboards.viewer.DashboardCatalog;
@@ -31,6 +36,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/dashboards")
 class DashboardApiController {
+
+  /** The column a rate's list adds: whether the rate counts the row above the line. */
+  static final String COUNTED = "counted";
 
   private static final Set<String> LANG = Set.of("lang");
   private static final Set<String> DRILL = Set.of("lang", "metric", FilterParameters.TILE);
@@ -91,8 +99,8 @@ class DashboardApiController {
   }
 
   /**
-   * The tickets behind one number: {@code metric} names a counting metric of the chart, {@code
-   * at.DIMENSION} (and {@code at.time_bucket} on a line) the number's place.
+   * The tickets behind one number: {@code metric} names a counting metric or a rate of the chart,
+   * {@code at.DIMENSION} (and {@code at.time_bucket} on a line) the number's place.
    */
   @GetMapping("/{dashboardId}/charts/{chartId}/tickets")
   TicketList tickets(
@@ -106,9 +114,12 @@ class DashboardApiController {
           metric == null ? "" : metric,
           "give one of the chart's metrics " + chart.metrics());
     }
-    if (catalog.dataset(chart).metric(metric).orElseThrow().counts().isEmpty()) {
+    Metric definition = catalog.dataset(chart).metric(metric).orElseThrow();
+    if (definition.counts().isEmpty() && !definition.isRate()) {
       throw new BadRequestValue(
-          "metric", metric, metric + " is not a count of tickets, so no list is behind it");
+          "metric",
+          metric,
+          metric + " is not a count or a rate of tickets, so no list is behind it");
     }
     if (catalog.dataset(chart).drillKey().isEmpty()) {
       throw new BadRequestValue(
@@ -116,13 +127,40 @@ class DashboardApiController {
     }
     Map<String, Object> tile = TileParameters.read(chart, catalog.dataset(chart), parameters);
     Filters chosen = filters.read(parameters, DRILL);
+    if (definition.isRate()) {
+      return rateList(chart, metric, queries.drillRate(chart.id(), metric, tile, chosen));
+    }
     ChartResult rows = queries.drill(chart.id(), metric, tile, chosen);
     return new TicketList(
         chart.id(),
         metric,
         rows.columns(),
         JsonValues.finiteRows(rows.rows()),
-        rows.rows().size() >= DrillQuery.MAX_ROWS);
+        rows.rows().size() >= DrillQuery.MAX_ROWS,
+        null);
+  }
+
+  /**
+   * A rate's list: the rows it divides by, each marked {@code counted} when the rate counts it
+   * above the line too; {@code numerator} says how many are.
+   */
+  private static TicketList rateList(Chart chart, String metric, RateDrill drill) {
+    Set<Map<String, Object>> counted = new HashSet<>(drill.numerator().rows());
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (Map<String, Object> row : drill.denominator().rows()) {
+      Map<String, Object> marked = new LinkedHashMap<>(row);
+      marked.put(COUNTED, counted.contains(row));
+      rows.add(marked);
+    }
+    List<String> columns = new ArrayList<>(drill.denominator().columns());
+    columns.add(COUNTED);
+    return new TicketList(
+        chart.id(),
+        metric,
+        columns,
+        JsonValues.finiteRows(rows),
+        rows.size() >= DrillQuery.MAX_ROWS,
+        (long) drill.numerator().rows().size());
   }
 
   record DashboardSummary(String id, String title) {}
@@ -131,11 +169,15 @@ class DashboardApiController {
   record ChartData(
       String chart, String from, String to, List<String> columns, List<Map<String, Object>> rows) {}
 
-  /** {@code truncated}: the list stops at its limit, the number says how many there are. */
+  /**
+   * {@code truncated}: the list stops at its limit, the number says how many there are. {@code
+   * numerator}: for a rate, how many of the rows it counts above the line (else null).
+   */
   record TicketList(
       String chart,
       String metric,
       List<String> columns,
       List<Map<String, Object>> rows,
-      boolean truncated) {}
+      boolean truncated,
+      Long numerator) {}
 }
