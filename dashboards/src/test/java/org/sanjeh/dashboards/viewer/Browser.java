@@ -113,6 +113,11 @@ final class Browser implements AutoCloseable {
   /** First contentful paint and DOM-complete of the page now open, in milliseconds. */
   @SuppressWarnings("unchecked")
   Map<String, Object> paintTimings() {
+    // a small page can be painted after its load event: wait for the entry
+    waitFor(
+        d ->
+            Boolean.TRUE.equals(
+                js("return performance.getEntriesByName('first-contentful-paint').length > 0;")));
     return (Map<String, Object>)
         js(
             "const p = performance.getEntriesByName('first-contentful-paint')[0];"
