@@ -17,6 +17,7 @@
   const integers = new Intl.NumberFormat(locale, {maximumFractionDigits: 0});
   const percents = new Intl.NumberFormat(locale, {style: 'percent', maximumFractionDigits: 1});
   const days = new Intl.DateTimeFormat(calendarLocale, {year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC'});
+  const months = new Intl.DateTimeFormat(calendarLocale, {year: 'numeric', month: 'long', timeZone: 'UTC'});
   const wallTimes = new Intl.DateTimeFormat(calendarLocale, {month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC'});
   const instants = new Intl.DateTimeFormat(calendarLocale, {month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone});
 
@@ -66,6 +67,10 @@
   }
 
   function bucketLabel(grain, value) {
+    if (grain === 'P1M') {
+      // the server grouped by the reader's calendar: the bucket is the month's first day
+      return months.format(new Date(value + 'T00:00:00Z'));
+    }
     if (typeof value === 'string' && value.includes('T')) {
       return wallTimes.format(new Date(value + 'Z'));
     }

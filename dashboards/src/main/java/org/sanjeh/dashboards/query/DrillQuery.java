@@ -17,6 +17,7 @@ import org.sanjeh.dashboards.definition.Dataset;
 import org.sanjeh.dashboards.definition.DefinitionLoader;
 import org.sanjeh.dashboards.definition.Definitions;
 import org.sanjeh.dashboards.definition.Metric;
+import org.sanjeh.dashboards.definition.TimeGrain;
 
 /**
  * The rows behind one number of a chart: the chart's own query with the tile's dimension values
@@ -99,7 +100,16 @@ public final class DrillQuery {
     List<Object> parameters = new ArrayList<>(source.parameters());
     List<String> conditions = new ArrayList<>();
     checkTileKeys(chart, tile);
-    if (chart.kind() == ChartKind.LINE) {
+    boolean jalaliMonths =
+        chart.timeGrain().orElse(null) == TimeGrain.P1M && filters.months() == MonthCalendar.JALALI;
+    if (chart.kind() == ChartKind.LINE && jalaliMonths) {
+      if (!(tile.get(DefinitionLoader.TIME_BUCKET) instanceof LocalDate start)) {
+        throw new IllegalArgumentException("time_bucket must be a Jalali month's first day");
+      }
+      conditions.add(
+          MonthCalendar.jalaliMonth(
+              "toDate(" + chart.timeColumn().orElseThrow() + ")", start, parameters));
+    } else if (chart.kind() == ChartKind.LINE) {
       String column = chart.timeColumn().orElseThrow();
       conditions.add(
           chart.timeGrain().orElseThrow().truncate(column)

@@ -188,6 +188,32 @@ class ViewerApiIT extends LiveViewer {
   }
 
   @Test
+  void aMonthlyLineGroupsByJalaliMonthsInPersianAndItsMonthDrillsDown() throws Exception {
+    // the seed's days, 28 November to 1 December 2026, are 7 to 10 Azar 1405: one Jalali month,
+    // two Gregorian ones
+    String path = "/api/dashboards/experience/charts/csat_by_month?" + SEED_DAYS;
+    JsonNode gregorian = JSON.readTree(api(path + "&lang=en").body()).get("rows");
+    JsonNode jalali = JSON.readTree(api(path + "&lang=fa").body()).get("rows");
+
+    assertThat(gregorian)
+        .extracting(r -> r.get("time_bucket").asText())
+        .containsExactly("2026-11-01", "2026-12-01");
+    assertThat(jalali).extracting(r -> r.get("time_bucket").asText()).containsExactly("2026-11-22");
+    long answers = jalali.get(0).get("csat_answered").asLong();
+    assertThat(answers)
+        .isEqualTo(
+            gregorian.get(0).get("csat_answered").asLong()
+                + gregorian.get(1).get("csat_answered").asLong());
+    JsonNode list =
+        JSON.readTree(
+            api("/api/dashboards/experience/charts/csat_by_month/tickets?metric=csat_answered"
+                    + "&at.time_bucket=2026-11-22&lang=fa&"
+                    + SEED_DAYS)
+                .body());
+    assertThat(list.get("rows").size()).isEqualTo(answers);
+  }
+
+  @Test
   void aTableExportsAsCsvWithAHeaderRow() throws Exception {
     HttpResponse<String> csv =
         api("/api/dashboards/live_service/charts/sla_compliance_by_target/csv?" + SEED_DAYS);

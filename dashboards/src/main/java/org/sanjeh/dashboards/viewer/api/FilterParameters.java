@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.sanjeh.dashboards.query.Filters;
+import org.sanjeh.dashboards.query.MonthCalendar;
 
 /**
  * Reads a dashboard's filters from request parameters: {@code from} and {@code to} (local days,
@@ -48,8 +49,11 @@ final class FilterParameters {
     Set<String> teams = values(parameters, "team");
     Set<String> channels = values(parameters, "channel");
     Set<String> priorities = values(parameters, "priority");
+    // a Persian reader's monthly lines group by Jalali months
+    MonthCalendar months =
+        "fa".equals(single(parameters, "lang")) ? MonthCalendar.JALALI : MonthCalendar.GREGORIAN;
     try {
-      return new Filters(from, to, teams, channels, priorities, today);
+      return new Filters(from, to, teams, channels, priorities, today, months);
     } catch (IllegalArgumentException e) {
       throw refusal(e.getMessage(), parameters);
     }
