@@ -70,7 +70,10 @@ public record TargetRun(
     Duration measuredMargin = target.minus(measured);
     return switch (status) {
       case ACHIEVED ->
-          "met: fulfilled at %s, %s before the deadline at %s (%s of %s used)"
+          dueAt == null
+              ? "met: fulfilled at %s with %s of %s used"
+                  .formatted(fulfilledAt, words(measured), words(target))
+              : "met: fulfilled at %s, %s before the deadline at %s (%s of %s used)"
               .formatted(
                   fulfilledAt,
                   words(Duration.between(fulfilledAt, dueAt)),
