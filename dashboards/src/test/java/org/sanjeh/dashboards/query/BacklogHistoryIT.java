@@ -77,7 +77,9 @@ class BacklogHistoryIT {
   private Map<LocalDate, Long> backlog(Filters filters) {
     Map<LocalDate, Long> days = new LinkedHashMap<>();
     for (Map<String, Object> row : queries.run("backlog_by_day", filters).rows()) {
-      days.put((LocalDate) row.get("time_bucket"), ((Number) row.get("open_backlog_at_end")).longValue());
+      days.put(
+          (LocalDate) row.get("time_bucket"),
+          ((Number) row.get("open_backlog_at_end")).longValue());
     }
     return days;
   }
