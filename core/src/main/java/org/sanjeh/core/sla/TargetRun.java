@@ -70,13 +70,16 @@ public record TargetRun(
     Duration measuredMargin = target.minus(measured);
     return switch (status) {
       case ACHIEVED ->
-          "met: fulfilled at %s, %s before the deadline at %s (%s of %s used)"
-              .formatted(
-                  fulfilledAt,
-                  words(Duration.between(fulfilledAt, dueAt)),
-                  dueAt,
-                  words(measured),
-                  words(target));
+          dueAt == null
+              ? "met: fulfilled at %s with %s of %s used"
+                  .formatted(fulfilledAt, words(measured), words(target))
+              : "met: fulfilled at %s, %s before the deadline at %s (%s of %s used)"
+                  .formatted(
+                      fulfilledAt,
+                      words(Duration.between(fulfilledAt, dueAt)),
+                      dueAt,
+                      words(measured),
+                      words(target));
       case BREACHED ->
           dueAt == null
               ? "missed: the deadline passed before the ticket was solved"
