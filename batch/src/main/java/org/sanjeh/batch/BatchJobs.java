@@ -17,7 +17,7 @@ import org.sanjeh.batch.rollup.DailyFacts;
 import org.sanjeh.batch.rollup.KpiRollup;
 import org.sanjeh.batch.spark.SparkSessions;
 import org.sanjeh.batch.whatif.SlaWhatIf;
-import org.sanjeh.streaming.config.PolicyFile;
+import org.sanjeh.core.sla.PolicyFile;
 
 /**
  * Where the commands hand off to Spark: one static method per job, with no Spark type in its

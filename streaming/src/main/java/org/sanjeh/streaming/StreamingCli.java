@@ -157,7 +157,7 @@ public final class StreamingCli {
   }
 
   private static String zoneOf(JobOptions options) {
-    return org.sanjeh.streaming.config.PolicyFile.parse(options.policyJson(), "policy")
+    return org.sanjeh.core.sla.PolicyFile.parse(options.policyJson(), "policy")
         .calendar()
         .zone()
         .getId();

@@ -16,17 +16,23 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sanjeh.core.event.TicketEvent;
+import org.sanjeh.core.sla.ClockSegment;
+import org.sanjeh.core.sla.PolicyFile;
 import org.sanjeh.core.sla.SlaClock;
+import org.sanjeh.core.sla.SlaExplainer;
+import org.sanjeh.core.sla.SlaExplanation;
+import org.sanjeh.core.sla.SlaStatus;
 import org.sanjeh.core.sla.SlaTarget;
 import org.sanjeh.core.sla.TargetReport;
+import org.sanjeh.core.sla.TargetRun;
 import org.sanjeh.ingestion.kafka.TestKafka;
 import org.sanjeh.streaming.config.JobOptions;
-import org.sanjeh.streaming.config.PolicyFile;
 import org.sanjeh.streaming.sink.AlertTopic;
 import org.sanjeh.streaming.sink.ClickHouseSink;
 import org.sanjeh.streaming.source.KafkaEvents;
 import org.sanjeh.streaming.testing.TestEvents;
 import org.sanjeh.warehouse.Warehouse;
+import org.sanjeh.warehouse.read.EventQueries;
 import org.sanjeh.warehouse.server.ClickHouseServer;
 import org.sanjeh.warehouse.testing.ClickHouseExtension;
 
@@ -53,6 +59,7 @@ class SlaJobIT {
     Map<String, String> expected = expectedPerTicket(events, policy);
     Map<String, String> actual = actualPerTicket(warehouse);
     assertThat(actual).hasSize(400).isEqualTo(expected);
+    assertEveryTimelineAgreesWithItsTicketRow(warehouse, policy);
 
     assertThat(warehouse.queryLong("SELECT count() FROM ticket_events FINAL"))
         .isEqualTo(events.size());
@@ -197,6 +204,80 @@ class SlaJobIT {
                   clock.state().status.wire()));
         });
     return expected;
+  }
+
+  /**
+   * The ticket timeline (core's SlaExplainer over the events read back from ticket_events, as the
+   * dashboards' TicketTimelines does) of every ticket says what the job's row says, as of the row's
+   * moment: each target's status and business seconds, and the completed and breached next-response
+   * cycles; and each run's counted segments add up to its business time.
+   */
+  static void assertEveryTimelineAgreesWithItsTicketRow(Warehouse warehouse, String policyJson) {
+    PolicyFile.Loaded loaded = PolicyFile.parse(policyJson, "policy");
+    EventQueries stored = new EventQueries(warehouse);
+    List<String[]> rows =
+        warehouse.query(
+            "SELECT ticket_id, intDiv(version, 1000), fr_status, fr_business_s, res_status,"
+                + " res_business_s, nr_cycles, nr_breached FROM sla_tickets FINAL",
+            row ->
+                new String[] {
+                  row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                  row.getString(5), row.getString(6), row.getString(7), row.getString(8)
+                });
+    assertThat(rows).hasSize(400);
+    for (String[] row : rows) {
+      SlaExplanation timeline =
+          SlaExplainer.explain(
+              stored.ticket(row[0]),
+              loaded.policy(),
+              loaded.calendar(),
+              Instant.ofEpochMilli(Long.parseLong(row[1])));
+      List<TargetRun> cycles =
+          timeline.runs().stream()
+              .filter(r -> r.which() == SlaTarget.NEXT_RESPONSE && r.fulfilledAt() != null)
+              .toList();
+      String fromTimeline =
+          String.join(
+              " ",
+              status(timeline, SlaTarget.FIRST_RESPONSE),
+              business(timeline, SlaTarget.FIRST_RESPONSE),
+              status(timeline, SlaTarget.RESOLUTION),
+              business(timeline, SlaTarget.RESOLUTION),
+              Integer.toString(cycles.size()),
+              Long.toString(cycles.stream().filter(r -> r.status() == SlaStatus.BREACHED).count()));
+      String fromRow =
+          String.join(
+              " ",
+              row[2],
+              "%.3f".formatted(Double.parseDouble(row[3])),
+              row[4],
+              "%.3f".formatted(Double.parseDouble(row[5])),
+              row[6],
+              row[7]);
+      assertThat(fromTimeline).as("ticket " + row[0]).isEqualTo(fromRow);
+      for (TargetRun run : timeline.runs()) {
+        // the segments shown are the business time counted, to the millisecond
+        assertThat(
+                run.segments().stream()
+                    .filter(segment -> segment.kind() == ClockSegment.Kind.COUNTED)
+                    .mapToLong(segment -> segment.length().toMillis())
+                    .sum())
+            .as("ticket %s %s cycle %d", row[0], run.which(), run.cycle())
+            .isEqualTo(run.counted().toMillis());
+      }
+    }
+  }
+
+  private static String status(SlaExplanation timeline, SlaTarget which) {
+    return timeline
+        .latest(which)
+        .map(r -> r.status().name().toLowerCase(java.util.Locale.ROOT))
+        .orElse("not_started");
+  }
+
+  private static String business(SlaExplanation timeline, SlaTarget which) {
+    double seconds = timeline.latest(which).map(r -> r.counted().toMillis() / 1000.0).orElse(0.0);
+    return "%.3f".formatted(seconds);
   }
 
   private static Map<String, Long> minuteTotals(Warehouse warehouse) {

@@ -17,7 +17,7 @@ import org.sanjeh.core.sla.SlaClock;
 import org.sanjeh.core.sla.SlaStatus;
 import org.sanjeh.core.sla.SlaTarget;
 import org.sanjeh.core.sla.TargetReport;
-import org.sanjeh.streaming.config.PolicyFile;
+import org.sanjeh.core.sla.PolicyFile;
 
 /**
  * One ticket as it stood at {@code asOf}: only its events before that instant are looked at (later

@@ -16,7 +16,7 @@ import org.sanjeh.core.event.TicketEvent;
 import org.sanjeh.core.sla.SlaClock;
 import org.sanjeh.core.sla.SlaTarget;
 import org.sanjeh.core.sla.TargetReport;
-import org.sanjeh.streaming.config.PolicyFile;
+import org.sanjeh.core.sla.PolicyFile;
 
 /**
  * One ticket's SLA outcome under a policy: its events applied in event-time order to {@code core}'s

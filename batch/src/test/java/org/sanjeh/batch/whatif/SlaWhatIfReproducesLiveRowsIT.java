@@ -26,7 +26,7 @@ import org.sanjeh.batch.testing.SparkTest;
 import org.sanjeh.batch.testing.Warehouses;
 import org.sanjeh.core.event.TicketEvent;
 import org.sanjeh.core.event.TicketEventCodec;
-import org.sanjeh.streaming.config.PolicyFile;
+import org.sanjeh.core.sla.PolicyFile;
 import org.sanjeh.warehouse.RowBinaryOut;
 import org.sanjeh.warehouse.Warehouse;
 import org.sanjeh.warehouse.testing.ClickHouseExtension;

@@ -316,6 +316,47 @@ public final class BusinessCalendar {
   }
 
   /**
+   * The open periods within {@code [from, to)}, in order, as pairs {@code [start, end)} of epoch
+   * milliseconds, clipped to the span; periods that touch (an interval ending at midnight and the
+   * next day's starting then) are joined. What is between them is closed time (nights, weekends,
+   * holidays). Their lengths add up to {@link #millisBetween}: this is the same business time,
+   * spelled out for an explanation (a ticket's timeline), not for the hot path: it walks the span
+   * day by day.
+   */
+  public List<long[]> openSpansMillis(long from, long to) {
+    List<long[]> spans = new java.util.ArrayList<>();
+    if (to <= from) {
+      return spans;
+    }
+    if (alwaysOpen) {
+      spans.add(new long[] {from, to});
+      return spans;
+    }
+    checkCoverage(from);
+    checkCoverage(to);
+    for (long day = epochDay(from), last = epochDay(to); day <= last; day++) {
+      if (isHoliday(day)) {
+        continue;
+      }
+      int w = weekday(day);
+      for (int i = 0; i < starts[w].length; i++) {
+        long start = Math.max(from, instant(day, starts[w][i]));
+        long end = Math.min(to, instant(day, ends[w][i]));
+        if (end <= start) {
+          continue;
+        }
+        long[] previous = spans.isEmpty() ? null : spans.get(spans.size() - 1);
+        if (previous != null && previous[1] >= start) {
+          previous[1] = Math.max(previous[1], end);
+        } else {
+          spans.add(new long[] {start, end});
+        }
+      }
+    }
+    return spans;
+  }
+
+  /**
    * Notes a use outside the holiday coverage (two comparisons on the hot path); {@code at} back.
    */
   private long checkCoverage(long at) {

@@ -34,6 +34,32 @@ class BusinessCalendarTest {
   }
 
   @Test
+  void openSpansSkipTheLunchBreakTheNightAndAHolidayAndAddUpToTheBusinessTime() {
+    // Tue 2024-12-24 16:00 CET (15:00Z) to Thu 2024-12-26 10:00 CET (09:00Z), the 25th closed:
+    // Tue 16:00-17:00, then Thu 09:00-10:00.
+    long from = at("2024-12-24T15:00:00Z").toEpochMilli();
+    long to = at("2024-12-26T09:00:00Z").toEpochMilli();
+    List<long[]> spans = berlinOffice().openSpansMillis(from, to);
+    assertThat(spans)
+        .extracting(span -> Instant.ofEpochMilli(span[0]) + "/" + Instant.ofEpochMilli(span[1]))
+        .containsExactly(
+            "2024-12-24T15:00:00Z/2024-12-24T16:00:00Z",
+            "2024-12-26T08:00:00Z/2024-12-26T09:00:00Z");
+    long mid = at("2024-01-15T10:30:00Z").toEpochMilli(); // Mon 11:30 CET
+    List<long[]> lunch = berlinOffice().openSpansMillis(mid, mid + 3 * 3_600_000L);
+    assertThat(lunch).hasSize(2);
+    assertThat(lunch.stream().mapToLong(span -> span[1] - span[0]).sum())
+        .isEqualTo(berlinOffice().millisBetween(mid, mid + 3 * 3_600_000L));
+  }
+
+  @Test
+  void openSpansOfAnAlwaysOpenCalendarAreTheWholeSpanAndNoneForAnEmptyOne() {
+    BusinessCalendar always = BusinessCalendar.always(BERLIN);
+    assertThat(always.openSpansMillis(10, 20)).containsExactly(new long[] {10, 20});
+    assertThat(berlinOffice().openSpansMillis(20, 20)).isEmpty();
+  }
+
+  @Test
   void addingSkipsTheLunchBreak() {
     // Mon 2024-01-15 11:00 CET = 10:00Z; 2h of business time: 11-12, then 13-14.
     assertThat(berlinOffice().add(at("2024-01-15T10:00:00Z"), Duration.ofHours(2)))

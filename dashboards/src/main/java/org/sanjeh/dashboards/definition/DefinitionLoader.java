@@ -28,7 +28,8 @@ public final class DefinitionLoader {
   private static final Set<String> DATASET_KEYS =
       Set.of("id", "title", "description", "sql", "columns", "metrics", "drill_key");
   private static final Set<String> COLUMN_KEYS = Set.of("name", "type", "time");
-  private static final Set<String> METRIC_KEYS = Set.of("name", "title", "expression", "counts");
+  private static final Set<String> METRIC_KEYS =
+      Set.of("name", "title", "expression", "counts", "numerator", "denominator");
   private static final Set<String> DASHBOARD_KEYS = Set.of("id", "title", "charts", "layout");
   private static final Set<String> CHART_KEYS =
       Set.of(
@@ -135,16 +136,25 @@ public final class DefinitionLoader {
             "metrics",
             METRIC_KEYS,
             metric -> {
-              Optional<String> counts = metric.optionalString("counts");
-              if (counts.isPresent()
-                  && (counts.get().contains("?") || counts.get().contains(";"))) {
-                throw metric.error("counts", "must be one condition without '?' placeholders");
+              Optional<String> counts = condition(metric, "counts");
+              Optional<String> numerator = condition(metric, "numerator");
+              Optional<String> denominator = condition(metric, "denominator");
+              if (numerator.isPresent() != denominator.isPresent()) {
+                throw metric.error(
+                    numerator.isPresent() ? "denominator" : "numerator",
+                    "a rate needs both its numerator and its denominator condition");
+              }
+              if (numerator.isPresent() && counts.isPresent()) {
+                throw metric.error(
+                    "counts", "a rate (numerator, denominator) is not itself a count of rows");
               }
               return new Metric(
                   metric.identifier("name"),
                   metric.string("title"),
                   metric.string("expression"),
-                  counts);
+                  counts,
+                  numerator,
+                  denominator);
             });
     Optional<String> drillKey = fields.optionalString("drill_key");
     drillKey.ifPresent(key -> fields.checkIdentifier("drill_key", key));
@@ -159,6 +169,14 @@ public final class DefinitionLoader {
             fields.file());
     checkDataset(dataset, fields);
     return dataset;
+  }
+
+  private static Optional<String> condition(Fields metric, String key) {
+    Optional<String> condition = metric.optionalString(key);
+    if (condition.isPresent() && (condition.get().contains("?") || condition.get().contains(";"))) {
+      throw metric.error(key, "must be one condition without '?' placeholders");
+    }
+    return condition;
   }
 
   private static void checkDataset(Dataset dataset, Fields fields) {
@@ -193,7 +211,7 @@ public final class DefinitionLoader {
       throw fields.error("drill_key", "no column '" + dataset.drillKey().get() + "'");
     }
     for (Metric metric : dataset.metrics()) {
-      if (metric.counts().isPresent() && dataset.drillKey().isEmpty()) {
+      if ((metric.counts().isPresent() || metric.isRate()) && dataset.drillKey().isEmpty()) {
         throw fields.error(
             "metrics",
             "metric '" + metric.name() + "' counts rows, so the dataset needs a drill_key");

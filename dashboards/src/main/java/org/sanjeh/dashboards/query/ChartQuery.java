@@ -12,6 +12,7 @@ import org.sanjeh.dashboards.definition.Dataset;
 import org.sanjeh.dashboards.definition.DefinitionLoader;
 import org.sanjeh.dashboards.definition.Definitions;
 import org.sanjeh.dashboards.definition.Period;
+import org.sanjeh.dashboards.definition.TimeGrain;
 
 /**
  * Builds a chart's query the way Superset builds one over a virtual dataset: the dataset's SQL as a
@@ -26,6 +27,8 @@ public final class ChartQuery {
       Definitions definitions, Chart chart, Filters filters, ZoneId zone) {
     Dataset dataset = definitions.dataset(chart.dataset());
     Source source = source(chart, dataset, filters, zone);
+    // parameters in the order of their placeholders: the SELECT's (Jalali months) first
+    List<Object> parameters = new ArrayList<>();
     List<String> selected = new ArrayList<>();
     List<String> output = new ArrayList<>();
     List<String> groupBy = new ArrayList<>();
@@ -35,10 +38,7 @@ public final class ChartQuery {
     } else {
       if (chart.kind() == ChartKind.LINE) {
         String bucket = DefinitionLoader.TIME_BUCKET;
-        selected.add(
-            chart.timeGrain().orElseThrow().truncate(chart.timeColumn().orElseThrow())
-                + " AS "
-                + bucket);
+        selected.add(timeBucket(chart, filters, parameters) + " AS " + bucket);
         output.add(bucket);
         groupBy.add(bucket);
       }
@@ -60,7 +60,27 @@ public final class ChartQuery {
       sql.append("\nORDER BY ").append(String.join(", ", order));
     }
     sql.append("\nLIMIT ").append(chart.limit());
-    return new BoundQuery(sql.toString(), source.parameters(), List.copyOf(output));
+    parameters.addAll(source.parameters());
+    return new BoundQuery(sql.toString(), List.copyOf(parameters), List.copyOf(output));
+  }
+
+  /** A line's time bucket: the grain's truncation, or for Jalali months the month's first day. */
+  static String timeBucket(Chart chart, Filters filters, List<Object> parameters) {
+    String column = chart.timeColumn().orElseThrow();
+    TimeGrain grain = chart.timeGrain().orElseThrow();
+    if (grain == TimeGrain.P1M && filters.months() == MonthCalendar.JALALI) {
+      LocalDate[] days = days(chart, filters);
+      return MonthCalendar.jalaliBucket("toDate(" + column + ")", days[0], days[1], parameters);
+    }
+    return grain.truncate(column);
+  }
+
+  /** The local days a chart reads: the filter's, today and yesterday, or (now) the filter's. */
+  static LocalDate[] days(Chart chart, Filters filters) {
+    if (chart.period() == Period.TODAY_AND_YESTERDAY) {
+      return new LocalDate[] {filters.today().minusDays(1), filters.today()};
+    }
+    return new LocalDate[] {filters.from(), filters.to()};
   }
 
   /** The {@code FROM (dataset) AS d WHERE filters} part every query of a chart shares. */

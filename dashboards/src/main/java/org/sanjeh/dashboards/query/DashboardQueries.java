@@ -58,6 +58,30 @@ public final class DashboardQueries {
     return new ChartResult(chartId, query.outputColumns(), rows);
   }
 
+  /**
+   * The two lists behind one rate of a chart (compliance, response rate, CSAT): the rate is the
+   * numerator list's length over the denominator list's. {@code tile} as for {@link #drill}.
+   */
+  public RateDrill drillRate(
+      String chartId, String metric, Map<String, Object> tile, Filters filters) {
+    Chart chart =
+        definitions
+            .chart(chartId)
+            .orElseThrow(() -> new IllegalArgumentException("no chart '" + chartId + "'"));
+    return new RateDrill(
+        rows(chartId, DrillQuery.rate(definitions, chart, metric, tile, filters, zone, true)),
+        rows(chartId, DrillQuery.rate(definitions, chart, metric, tile, filters, zone, false)));
+  }
+
+  /** The rows a rate divides: {@code numerator.rows().size() / denominator.rows().size()}. */
+  public record RateDrill(ChartResult numerator, ChartResult denominator) {}
+
+  private ChartResult rows(String chartId, BoundQuery query) {
+    List<Map<String, Object>> rows =
+        warehouse.query(query.sql(), query.parameters(), row -> read(row, query.outputColumns()));
+    return new ChartResult(chartId, query.outputColumns(), rows);
+  }
+
   private static Map<String, Object> read(ResultSet row, List<String> columns) throws SQLException {
     Map<String, Object> values = new LinkedHashMap<>();
     for (int i = 0; i < columns.size(); i++) {

@@ -17,6 +17,7 @@ import org.sanjeh.dashboards.definition.Dataset;
 import org.sanjeh.dashboards.definition.DefinitionLoader;
 import org.sanjeh.dashboards.definition.Definitions;
 import org.sanjeh.dashboards.definition.Metric;
+import org.sanjeh.dashboards.definition.TimeGrain;
 
 /**
  * The rows behind one number of a chart: the chart's own query with the tile's dimension values
@@ -40,15 +41,7 @@ public final class DrillQuery {
       Map<String, Object> tile,
       Filters filters,
       ZoneId zone) {
-    Dataset dataset = definitions.dataset(chart.dataset());
-    if (chart.raw()) {
-      throw new IllegalArgumentException("chart " + chart.id() + " lists its rows already");
-    }
-    if (!chart.metrics().contains(metricName)) {
-      throw new IllegalArgumentException(
-          "chart " + chart.id() + " has no metric '" + metricName + "'");
-    }
-    Metric metric = dataset.metric(metricName).orElseThrow();
+    Metric metric = metric(definitions, chart, metricName);
     String counts =
         metric
             .counts()
@@ -57,13 +50,66 @@ public final class DrillQuery {
                     new IllegalArgumentException(
                         "metric "
                             + metricName
-                            + " is not a count of rows, so it has no list behind it"));
+                            + (metric.isRate()
+                                ? " is a rate: its lists are its numerator's and denominator's"
+                                : " is not a count of rows, so it has no list behind it")));
+    return rows(definitions, chart, tile, filters, zone, counts);
+  }
+
+  /**
+   * The rows behind one side of a rate: its numerator's ({@code numerator} true) or its
+   * denominator's; the rate is the first list's length over the second's.
+   */
+  public static BoundQuery rate(
+      Definitions definitions,
+      Chart chart,
+      String metricName,
+      Map<String, Object> tile,
+      Filters filters,
+      ZoneId zone,
+      boolean numerator) {
+    Metric metric = metric(definitions, chart, metricName);
+    if (!metric.isRate()) {
+      throw new IllegalArgumentException("metric " + metricName + " is not a rate");
+    }
+    String condition = (numerator ? metric.numerator() : metric.denominator()).orElseThrow();
+    return rows(definitions, chart, tile, filters, zone, condition);
+  }
+
+  private static Metric metric(Definitions definitions, Chart chart, String metricName) {
+    if (chart.raw()) {
+      throw new IllegalArgumentException("chart " + chart.id() + " lists its rows already");
+    }
+    if (!chart.metrics().contains(metricName)) {
+      throw new IllegalArgumentException(
+          "chart " + chart.id() + " has no metric '" + metricName + "'");
+    }
+    return definitions.dataset(chart.dataset()).metric(metricName).orElseThrow();
+  }
+
+  private static BoundQuery rows(
+      Definitions definitions,
+      Chart chart,
+      Map<String, Object> tile,
+      Filters filters,
+      ZoneId zone,
+      String counts) {
+    Dataset dataset = definitions.dataset(chart.dataset());
     // the chart's own source and filters, so the list is cut exactly as the number was
     ChartQuery.Source source = ChartQuery.source(chart, dataset, filters, zone);
     List<Object> parameters = new ArrayList<>(source.parameters());
     List<String> conditions = new ArrayList<>();
     checkTileKeys(chart, tile);
-    if (chart.kind() == ChartKind.LINE) {
+    boolean jalaliMonths =
+        chart.timeGrain().orElse(null) == TimeGrain.P1M && filters.months() == MonthCalendar.JALALI;
+    if (chart.kind() == ChartKind.LINE && jalaliMonths) {
+      if (!(tile.get(DefinitionLoader.TIME_BUCKET) instanceof LocalDate start)) {
+        throw new IllegalArgumentException("time_bucket must be a Jalali month's first day");
+      }
+      conditions.add(
+          MonthCalendar.jalaliMonth(
+              "toDate(" + chart.timeColumn().orElseThrow() + ")", start, parameters));
+    } else if (chart.kind() == ChartKind.LINE) {
       String column = chart.timeColumn().orElseThrow();
       conditions.add(
           chart.timeGrain().orElseThrow().truncate(column)

@@ -7,8 +7,9 @@ import java.util.Set;
 /**
  * What a dashboard's viewer chose: a range of the business's local days (inclusive) and, for team,
  * channel and priority, the values to keep (empty: all). {@code today} is the business's local
- * today, for charts that compare today with yesterday. Values are bound as query parameters, never
- * spliced into SQL; the limits keep one request's query bounded.
+ * today, for charts that compare today with yesterday; {@code months} the calendar whose months a
+ * monthly line groups by. Values are bound as query parameters, never spliced into SQL; the limits
+ * keep one request's query bounded.
  */
 public record Filters(
     LocalDate from,
@@ -16,7 +17,8 @@ public record Filters(
     Set<String> teams,
     Set<String> channels,
     Set<String> priorities,
-    LocalDate today) {
+    LocalDate today,
+    MonthCalendar months) {
 
   static final int MAX_DAYS = 1_000;
   static final int MAX_VALUES = 100;
@@ -33,6 +35,23 @@ public record Filters(
     teams = checked("team", teams);
     channels = checked("channel", channels);
     priorities = checked("priority", priorities);
+    months = months == null ? MonthCalendar.GREGORIAN : months;
+  }
+
+  /** Gregorian months. */
+  public Filters(
+      LocalDate from,
+      LocalDate to,
+      Set<String> teams,
+      Set<String> channels,
+      Set<String> priorities,
+      LocalDate today) {
+    this(from, to, teams, channels, priorities, today, MonthCalendar.GREGORIAN);
+  }
+
+  /** The same filters, monthly lines grouped by the months of {@code calendar}. */
+  public Filters withMonths(MonthCalendar calendar) {
+    return new Filters(from, to, teams, channels, priorities, today, calendar);
   }
 
   /** Every team, channel and priority over the given days. */
@@ -41,15 +60,15 @@ public record Filters(
   }
 
   public Filters withTeams(String... values) {
-    return new Filters(from, to, Set.of(values), channels, priorities, today);
+    return new Filters(from, to, Set.of(values), channels, priorities, today, months);
   }
 
   public Filters withChannels(String... values) {
-    return new Filters(from, to, teams, Set.of(values), priorities, today);
+    return new Filters(from, to, teams, Set.of(values), priorities, today, months);
   }
 
   public Filters withPriorities(String... values) {
-    return new Filters(from, to, teams, channels, Set.of(values), today);
+    return new Filters(from, to, teams, channels, Set.of(values), today, months);
   }
 
   Set<String> values(String column) {

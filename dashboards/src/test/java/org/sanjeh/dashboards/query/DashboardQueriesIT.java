@@ -360,7 +360,57 @@ class DashboardQueriesIT {
   }
 
   @Test
-  void aRatioHasNoListBehindIt() {
+  void everyRateOfBothDashboardsIsItsNumeratorListOverItsDenominatorList() {
+    Definitions definitions = DefinitionLoader.bundled();
+    int tiles = 0;
+    for (Filters filters : List.of(TWO_DAYS, TWO_DAYS.withTeams("billing"))) {
+      for (Dashboard dashboard : definitions.dashboards()) {
+        for (Chart chart : dashboard.charts()) {
+          Dataset dataset = definitions.dataset(chart.dataset());
+          List<String> rates =
+              chart.metrics().stream()
+                  .filter(m -> dataset.metric(m).orElseThrow().isRate())
+                  .toList();
+          if (chart.raw() || rates.isEmpty()) {
+            continue;
+          }
+          for (Map<String, Object> row : queries.run(chart.id(), filters).rows()) {
+            Map<String, Object> tile = tileOf(chart, row);
+            for (String metric : rates) {
+              DashboardQueries.RateDrill lists =
+                  queries.drillRate(chart.id(), metric, tile, filters);
+              int over = lists.denominator().rows().size();
+              String what = chart.id() + " " + metric + " at " + tile;
+              if (over == 0) {
+                assertThat((Double) row.get(metric)).as(what).isNaN();
+                continue;
+              }
+              assertThat((Double) row.get(metric))
+                  .as(what)
+                  .isCloseTo((double) lists.numerator().rows().size() / over, within(1e-12));
+              Set<Object> denominator =
+                  lists.denominator().rows().stream()
+                      .map(r -> r.get("ticket_id"))
+                      .collect(Collectors.toSet());
+              assertThat(lists.numerator().rows())
+                  .as(what + ": the numerator's tickets are among the denominator's")
+                  .allMatch(r -> denominator.contains(r.get("ticket_id")));
+              tiles++;
+            }
+          }
+        }
+      }
+    }
+    assertThat(tiles).as("rate tiles checked").isGreaterThan(10);
+  }
+
+  @Test
+  void aQuantileHasNoListBehindItAndARateNamesItsTwoLists() {
+    assertThatThrownBy(
+            () ->
+                queries.drill(
+                    "frt_today_vs_yesterday", "frt_p50_min", Map.of("local_date", TODAY), TWO_DAYS))
+        .hasMessage("metric frt_p50_min is not a count of rows, so it has no list behind it");
     assertThatThrownBy(
             () ->
                 queries.drill(
@@ -368,7 +418,16 @@ class DashboardQueriesIT {
                     "compliance",
                     Map.of("target", "resolution"),
                     TWO_DAYS))
-        .hasMessage("metric compliance is not a count of rows, so it has no list behind it");
+        .hasMessage("metric compliance is a rate: its lists are its numerator's and denominator's");
+  }
+
+  private static Map<String, Object> tileOf(Chart chart, Map<String, Object> row) {
+    Map<String, Object> tile = new java.util.HashMap<>();
+    chart.dimensions().forEach(d -> tile.put(d, row.get(d)));
+    if (row.containsKey("time_bucket")) {
+      tile.put("time_bucket", row.get("time_bucket"));
+    }
+    return tile;
   }
 
   @Test

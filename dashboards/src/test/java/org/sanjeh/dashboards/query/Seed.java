@@ -233,14 +233,20 @@ final class Seed {
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   void writeTo(Warehouse warehouse) {
+    inserts().forEach(warehouse::execute);
+  }
+
+  /** The seed as INSERT statements (the chdb test runs them on a current ClickHouse too). */
+  List<String> inserts() {
+    List<String> statements = new java.util.ArrayList<>();
     insert(
-        warehouse,
+        statements,
         "sla_tickets",
         SLA_TICKET_COLUMNS,
         tickets.stream().map(t -> slaTicketRow(t, 2, t.status())).toList());
     // an older state of every tenth ticket, as open and unanswered: FINAL must hide it
     insert(
-        warehouse,
+        statements,
         "sla_tickets",
         SLA_TICKET_COLUMNS,
         tickets.stream()
@@ -282,7 +288,7 @@ final class Seed {
             first.priority(),
             first.agent()));
     insert(
-        warehouse,
+        statements,
         "sla_alerts",
         "alert_id, ticket_id, target, kind, at, at_ms, due_at, policy, channel, team, priority, agent_id",
         alertRows);
@@ -296,7 +302,7 @@ final class Seed {
       minuteRows.add(values(m.minute(), m.channel(), m.team(), m.priority(), m.agent(), 1000, 1L));
     }
     insert(
-        warehouse,
+        statements,
         "sla_minute",
         "minute, channel, team, priority, agent_id, created, version",
         minuteRows);
@@ -338,12 +344,12 @@ final class Seed {
       }
     }
     insert(
-        warehouse,
+        statements,
         "survey_invitations",
         "invitation_id, kind, ticket_id, customer_id, channel, team, agent_id, language, invited_at, expires_at",
         invitationRows);
     insert(
-        warehouse,
+        statements,
         "survey_responses",
         "invitation_id, kind, score, comment, first_answered_at, answered_at, version",
         responseRows);
@@ -362,10 +368,11 @@ final class Seed {
     alertAnswers.add(
         values(changed.id(), "csat", changed.score(), "", 0, changed.answeredAt(), 2L));
     insert(
-        warehouse,
+        statements,
         "survey_alerts",
         "invitation_id, kind, score, comment, detractor, answered_at, version",
         alertAnswers);
+    return statements;
   }
 
   /** A first answer, before the change: any score on the scale. */
@@ -431,13 +438,26 @@ final class Seed {
     return "(" + String.join(", ", literals) + ")";
   }
 
-  private static void insert(Warehouse warehouse, String table, String columns, List<String> rows) {
-    warehouse.execute(
+  private static void insert(
+      List<String> statements, String table, String columns, List<String> rows) {
+    statements.add(
         "INSERT INTO "
             + table
             + " ("
             + columns
             + ") VALUES "
             + rows.stream().collect(Collectors.joining(", ")));
+  }
+
+  /**
+   * The INSERT writing a ticket's row again, the same but for its version (the moment the row
+   * stands for, ms * 1000), as the streaming job does for every event it folds in.
+   */
+  String restampedTicketRow(String ticketId, long version) {
+    Ticket t = ticket(ticketId);
+    return "INSERT INTO sla_tickets ("
+        + SLA_TICKET_COLUMNS
+        + ") VALUES "
+        + slaTicketRow(t, version, t.status());
   }
 }

@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
+import org.sanjeh.core.sla.PolicyFile;
 import org.sanjeh.streaming.SlaJob;
 
 /**

@@ -17,7 +17,7 @@ import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.Test;
 import org.sanjeh.core.event.TicketEvent;
 import org.sanjeh.core.event.TicketEventCodec;
-import org.sanjeh.streaming.config.PolicyFile;
+import org.sanjeh.core.sla.PolicyFile;
 import org.sanjeh.streaming.sla.SlaFunction;
 import org.sanjeh.streaming.sla.SlaUpdate;
 import org.sanjeh.streaming.source.SlaEvent;

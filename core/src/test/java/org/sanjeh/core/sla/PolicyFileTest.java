@@ -1,4 +1,4 @@
-package org.sanjeh.streaming.config;
+package org.sanjeh.core.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

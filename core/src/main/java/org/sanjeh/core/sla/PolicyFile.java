@@ -1,4 +1,4 @@
-package org.sanjeh.streaming.config;
+package org.sanjeh.core.sla;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,8 +23,6 @@ import org.sanjeh.core.event.Channel;
 import org.sanjeh.core.event.Priority;
 import org.sanjeh.core.event.TicketStatus;
 import org.sanjeh.core.event.WireValue;
-import org.sanjeh.core.sla.SlaPolicy;
-import org.sanjeh.core.sla.SlaTargets;
 
 /**
  * Reads the SLA policy and business calendar the job applies, from a JSON file:
@@ -117,7 +115,7 @@ public final class PolicyFile {
   /** The bundled default: the Iran preset with the targets in {@code default-policy.json}. */
   public static String defaultText() {
     try (InputStream in =
-        PolicyFile.class.getResourceAsStream("/org/sanjeh/streaming/default-policy.json")) {
+        PolicyFile.class.getResourceAsStream("/org/sanjeh/core/sla/default-policy.json")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -1,0 +1,45 @@
+package org.sanjeh.dashboards.viewer.timeline;
+
+import org.sanjeh.dashboards.timeline.TicketTimelines;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/tickets/{id}/timeline}: the ticket's events and, per SLA target, which time
+ * counted, where the deadline fell and why it was met or missed, computed by core's SLA engine from
+ * the stored events (so it agrees with the dashboards' numbers, which the same engine wrote).
+ */
+@RestController
+class TimelineController {
+
+  static final int MAX_TICKET_ID_LENGTH = 200;
+
+  private final TicketTimelines timelines;
+
+  TimelineController(TicketTimelines timelines) {
+    this.timelines = timelines;
+  }
+
+  @GetMapping("/api/tickets/{ticketId}/timeline")
+  TimelineView timeline(@PathVariable String ticketId) {
+    if (ticketId.length() > MAX_TICKET_ID_LENGTH) {
+      throw problem(
+          HttpStatus.BAD_REQUEST, "ticket id: longer than " + MAX_TICKET_ID_LENGTH + " characters");
+    }
+    return timelines
+        .timeline(ticketId)
+        .map(TimelineView::of)
+        .orElseThrow(
+            () -> problem(HttpStatus.NOT_FOUND, "no events stored for ticket '" + ticketId + "'"));
+  }
+
+  private static ErrorResponseException problem(HttpStatus status, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setTitle(status == HttpStatus.NOT_FOUND ? "Not found" : "Bad ticket id");
+    return new ErrorResponseException(status, problem, null);
+  }
+}
