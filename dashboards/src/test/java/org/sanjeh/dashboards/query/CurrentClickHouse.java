@@ -181,7 +181,7 @@ final class CurrentClickHouse {
     return "'" + value.toString().replace("\\", "\\\\").replace("'", "\\'") + "'";
   }
 
-  /** TabSeparated text as rows of unescaped fields. */
+  /** TabSeparated text as rows of unescaped fields, NULL as null. */
   static List<List<String>> rows(String text) {
     List<List<String>> rows = new ArrayList<>();
     for (String line : text.split("\n", -1)) {
@@ -190,7 +190,7 @@ final class CurrentClickHouse {
       }
       List<String> fields = new ArrayList<>();
       for (String field : line.split("\t", -1)) {
-        fields.add(unescape(field));
+        fields.add(field.equals("\\N") ? null : unescape(field)); // \N is NULL
       }
       rows.add(fields);
     }
