@@ -30,8 +30,8 @@ import org.sanjeh.batch.spark.SparkSessions;
  * run: the baseline (one logistic regression on the assembled features, no selection), the quick
  * grid (one LR, one GBT) and the full grid (two LR, two GBT) of {@link ModelTrainer}.
  *
- * <p>{@code java -cp 'batch/target/classes:batch/target/lib/*' org.sanjeh.batch.bench.ChurnTrainingBench
- * CUSTOMERS [full|quick|baseline ...]}
+ * <p>{@code java -cp 'batch/target/classes:batch/target/lib/*'
+ * org.sanjeh.batch.bench.ChurnTrainingBench CUSTOMERS [full|quick|baseline ...]}
  */
 public final class ChurnTrainingBench {
 
@@ -41,7 +41,10 @@ public final class ChurnTrainingBench {
 
   public static void main(String[] args) {
     long customers = Long.parseLong(args.length > 0 ? args[0] : "200000");
-    List<String> modes = args.length > 1 ? List.of(args).subList(1, args.length) : List.of("baseline", "quick", "full");
+    List<String> modes =
+        args.length > 1
+            ? List.of(args).subList(1, args.length)
+            : List.of("baseline", "quick", "full");
     SparkSession spark = SparkSessions.forJob("sanjeh-bench-churn", "local[*]", 8);
     run(spark, customers, modes, System.out);
     spark.stop();
@@ -54,7 +57,11 @@ public final class ChurnTrainingBench {
       Column value = randn(1000L + i);
       columns.add(when(rand(2000L + i).lt(0.02), lit(null)).otherwise(value).as("n" + i));
     }
-    columns.add(when(rand(3000L).lt(0.5), "monthly").when(rand(3001L).lt(0.5), "yearly").otherwise("two-year").as("plan"));
+    columns.add(
+        when(rand(3000L).lt(0.5), "monthly")
+            .when(rand(3001L).lt(0.5), "yearly")
+            .otherwise("two-year")
+            .as("plan"));
     columns.add(abs(hash(col("id"))).mod(12).cast(DataTypes.StringType).as("region"));
     Dataset<Row> base = spark.range(n).select(columns.toArray(Column[]::new));
     Column logit =
@@ -65,7 +72,9 @@ public final class ChurnTrainingBench {
     Column p = lit(1.0).divide(lit(1.0).plus(exp(functions_coalesce(logit).multiply(-1))));
     Column bucket = abs(hash(col("customer_id"), lit(7))).mod(10);
     return base.withColumn(ModelTrainer.LABEL, when(rand(4000L).lt(p), 1.0).otherwise(0.0))
-        .withColumn(ModelTrainer.SPLIT, when(bucket.lt(6), "train").when(bucket.lt(8), "validation").otherwise("test"));
+        .withColumn(
+            ModelTrainer.SPLIT,
+            when(bucket.lt(6), "train").when(bucket.lt(8), "validation").otherwise("test"));
   }
 
   private static Column functions_coalesce(Column logit) {
@@ -81,7 +90,12 @@ public final class ChurnTrainingBench {
     Dataset<Row> data = customers(spark, n).cache();
     long started = System.nanoTime();
     data.count();
-    out.printf(Locale.ROOT, "bench churn: %,d customers x %d features generated in %.1f s%n", n, spec.size(), seconds(started));
+    out.printf(
+        Locale.ROOT,
+        "bench churn: %,d customers x %d features generated in %.1f s%n",
+        n,
+        spec.size(),
+        seconds(started));
     for (String mode : modes) {
       Stages stages = new Stages("bench churn " + mode, System.err);
       started = System.nanoTime();
@@ -90,20 +104,29 @@ public final class ChurnTrainingBench {
         result = baseline(data, spec);
       } else {
         ModelTrainer.Trained t =
-            ModelTrainer.train(data, spec, new ModelTrainer.Settings(mode.equals("quick"), 30), stages);
+            ModelTrainer.train(
+                data, spec, new ModelTrainer.Settings(mode.equals("quick"), 30), stages);
         result = "chose %s, test ROC AUC %.4f".formatted(t.chosen(), t.test().rocAuc());
       }
-      out.printf(Locale.ROOT, "bench churn %-8s %,9d customers: %6.1f s  %s%n", mode, n, seconds(started), result);
+      out.printf(
+          Locale.ROOT,
+          "bench churn %-8s %,9d customers: %6.1f s  %s%n",
+          mode,
+          n,
+          seconds(started),
+          result);
     }
     data.unpersist();
   }
 
   /** One logistic regression on the same features, no selection, no test metrics: the floor. */
   private static String baseline(Dataset<Row> data, FeatureSpec spec) {
-    Dataset<Row> train = ModelTrainer.typed(data.filter(col(ModelTrainer.SPLIT).equalTo("train")), spec);
-    var features = new org.apache.spark.ml.Pipeline()
-        .setStages(ModelTrainer.featureStagesForBench(spec))
-        .fit(train);
+    Dataset<Row> train =
+        ModelTrainer.typed(data.filter(col(ModelTrainer.SPLIT).equalTo("train")), spec);
+    var features =
+        new org.apache.spark.ml.Pipeline()
+            .setStages(ModelTrainer.featureStagesForBench(spec))
+            .fit(train);
     new LogisticRegression()
         .setFeaturesCol(ModelTrainer.FEATURES)
         .setLabelCol(ModelTrainer.LABEL)

@@ -9,8 +9,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code batch demo}: what {@code ./sanjeh demo} runs on the demo data, in one call: the rollups
- * of the last 30 days, then churn and dissatisfaction trained (quick grid) and scored. A model that
+ * {@code batch demo}: what {@code ./sanjeh demo} runs on the demo data, in one call: the rollups of
+ * the last 30 days, then churn and dissatisfaction trained (quick grid) and scored. A model that
  * cannot be trained on the data at hand (too little history, one outcome only) is reported and
  * skipped; the other steps still run.
  */

@@ -6,15 +6,16 @@ import java.util.concurrent.Callable;
 import org.sanjeh.batch.BatchJobs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dissatisfaction}: which tickets will end in a low survey score, before the answer. */
 @Command(
     name = "dissatisfaction",
     mixinStandardHelpOptions = true,
-    description = "The probability that a ticket ends in a low survey score (CSAT <= 3, NPS detractor, CES <= 3).",
+    description =
+        "The probability that a ticket ends in a low survey score (CSAT <= 3, NPS detractor, CES <= 3).",
     subcommands = {DissatisfactionCommand.Train.class, DissatisfactionCommand.Score.class})
 public final class DissatisfactionCommand implements Runnable {
 
@@ -28,15 +29,21 @@ public final class DissatisfactionCommand implements Runnable {
   @Command(
       name = "train",
       mixinStandardHelpOptions = true,
-      description = "Trains on the tickets answered before --as-of; prints its lift over the base rate on unseen tickets.")
+      description =
+          "Trains on the tickets answered before --as-of; prints its lift over the base rate on unseen tickets.")
   static final class Train implements Callable<Integer> {
     @Mixin SparkOptions spark;
     @Mixin ModelOptions model;
 
-    @Option(names = "--as-of", required = true, description = "Use answers given before this day (YYYY-MM-DD).")
+    @Option(
+        names = "--as-of",
+        required = true,
+        description = "Use answers given before this day (YYYY-MM-DD).")
     LocalDate asOf;
 
-    @Option(names = "--policy", description = "SLA policy for the breach features (default: the bundled live policy).")
+    @Option(
+        names = "--policy",
+        description = "SLA policy for the breach features (default: the bundled live policy).")
     Path policy;
 
     @Override
@@ -48,21 +55,28 @@ public final class DissatisfactionCommand implements Runnable {
   @Command(
       name = "score",
       mixinStandardHelpOptions = true,
-      description = "Scores open and recently solved tickets into dissatisfaction_scores; re-running a day replaces it.")
+      description =
+          "Scores open and recently solved tickets into dissatisfaction_scores; re-running a day replaces it.")
   static final class Score implements Callable<Integer> {
     @Mixin SparkOptions spark;
     @Mixin ModelOptions model;
 
-    @Option(names = "--as-of", required = true, description = "Score the tickets as they stand at the start of this day (YYYY-MM-DD).")
+    @Option(
+        names = "--as-of",
+        required = true,
+        description = "Score the tickets as they stand at the start of this day (YYYY-MM-DD).")
     LocalDate asOf;
 
     @Option(
         names = "--recent-days",
-        description = "Also score tickets solved within this many days before (default: ${DEFAULT-VALUE}).",
+        description =
+            "Also score tickets solved within this many days before (default: ${DEFAULT-VALUE}).",
         defaultValue = "7")
     int recentDays;
 
-    @Option(names = "--policy", description = "SLA policy for the breach features (default: the bundled live policy).")
+    @Option(
+        names = "--policy",
+        description = "SLA policy for the breach features (default: the bundled live policy).")
     Path policy;
 
     @Override

@@ -82,9 +82,11 @@ public final class DissatisfactionJob {
             .orderBy("created_ms", "ticket_id")
             .rowsBetween(Window.unboundedPreceding(), -1);
     Dataset<Row> breaches =
-        states.withColumn("breaches", col("fr_breached").plus(col("nr_breached")).plus(col("res_breached")));
+        states.withColumn(
+            "breaches", col("fr_breached").plus(col("nr_breached")).plus(col("res_breached")));
     return breaches
-        .withColumn("prior_tickets", functions.count(lit(1)).over(earlier).cast(DataTypes.DoubleType))
+        .withColumn(
+            "prior_tickets", functions.count(lit(1)).over(earlier).cast(DataTypes.DoubleType))
         .withColumn(
             "prior_breaches",
             functions.coalesce(functions.sum(col("breaches")).over(earlier), lit(0.0)))
@@ -92,11 +94,14 @@ public final class DissatisfactionJob {
   }
 
   /** Per ticket with an answer before {@code asOf}: label 1.0 if any answer was low. */
-  static Dataset<Row> labels(SparkSession spark, ClickHouseTables tables, Instant asOf, int slices) {
+  static Dataset<Row> labels(
+      SparkSession spark, ClickHouseTables tables, Instant asOf, int slices) {
     return ChurnJob.surveysWithTickets(spark, tables, slices)
         .filter(col("answered_ms").lt(asOf.toEpochMilli()))
         .groupBy("ticket_id")
-        .agg(max(when(LowScore.isLow(col("kind"), col("score")), 1.0).otherwise(0.0)).as(ModelTrainer.LABEL));
+        .agg(
+            max(when(LowScore.isLow(col("kind"), col("score")), 1.0).otherwise(0.0))
+                .as(ModelTrainer.LABEL));
   }
 
   /** The oldest 60% by creation train, the next 20% validate, the newest 20% test. */
@@ -129,21 +134,25 @@ public final class DissatisfactionJob {
     ModelTrainer.Trained trained = ModelTrainer.train(split, SPEC, grid, stages);
     Map<String, Object> context = new LinkedHashMap<>();
     context.put("as_of", asOfDay.toString());
-    context.put("label", "the ticket's survey answer is low: CSAT <= 3 of 5, NPS <= 6 of 10, CES <= 3 of 7");
-    context.put("features", "what was known while the ticket was open (up to its last solve), and the customer's earlier tickets");
-    context.put("split", "by ticket creation: oldest 60% train, next 20% validation, newest 20% test");
+    context.put(
+        "label",
+        "the ticket's survey answer is low: CSAT <= 3 of 5, NPS <= 6 of 10, CES <= 3 of 7");
+    context.put(
+        "features",
+        "what was known while the ticket was open (up to its last solve), and the customer's earlier tickets");
+    context.put(
+        "split", "by ticket creation: oldest 60% train, next 20% validation, newest 20% test");
     Path saved = ModelCard.save(models, KIND, trained, context);
     ChurnJob.printSummary(out, trained, saved);
     out.printf(
         "lift over the base rate on unseen tickets: the riskiest tenth holds %.1fx the base rate of low scores (%.1f%%)%n",
-        trained.test().liftByDecile().get(0).lift(),
-        100 * trained.test().baseRate());
+        trained.test().liftByDecile().get(0).lift(), 100 * trained.test().baseRate());
     return saved;
   }
 
   /**
-   * Scores the tickets open at the day's start and those solved within {@code recentDays} before
-   * it into dissatisfaction_scores (a re-run replaces the day).
+   * Scores the tickets open at the day's start and those solved within {@code recentDays} before it
+   * into dissatisfaction_scores (a re-run replaces the day).
    */
   public static long score(
       SparkSession spark,
@@ -178,7 +187,9 @@ public final class DissatisfactionJob {
             lit(version).as("version"));
     long written =
         tables.replace(rows, SCORES, "as_of = toDate('%s')".formatted(asOfDay), "version", version);
-    stages.done("scored into " + SCORES, written + " open and recently solved tickets with " + model.version());
+    stages.done(
+        "scored into " + SCORES,
+        written + " open and recently solved tickets with " + model.version());
     return written;
   }
 }

@@ -22,8 +22,8 @@ import org.sanjeh.streaming.config.PolicyFile;
 /**
  * A ticket as it was while still open: everything up to its last solve before {@code asOf} (or up
  * to {@code asOf} if it is open then), never the solve itself or what came after. The SLA state is
- * {@code core}'s clock at that moment. This is what the dissatisfaction model may know: a survey
- * is sent after the solve, so nothing here can have seen the answer.
+ * {@code core}'s clock at that moment. This is what the dissatisfaction model may know: a survey is
+ * sent after the solve, so nothing here can have seen the answer.
  */
 public final class OpenTicketState implements TicketHistories.TicketFunction {
 
@@ -64,7 +64,9 @@ public final class OpenTicketState implements TicketHistories.TicketFunction {
   public Iterator<Row> apply(List<TicketEvent> all) {
     Instant asOf = Instant.ofEpochMilli(asOfMillis);
     List<TicketEvent> known = all.stream().filter(e -> e.occurredAt().isBefore(asOf)).toList();
-    if (known.isEmpty() || known.stream().anyMatch(e -> e.type() == EventType.DELETED || e.type() == EventType.MERGED)) {
+    if (known.isEmpty()
+        || known.stream()
+            .anyMatch(e -> e.type() == EventType.DELETED || e.type() == EventType.MERGED)) {
       return java.util.Collections.emptyIterator();
     }
     // the moment of the last solve before asOf, if the ticket is solved then
@@ -107,7 +109,10 @@ public final class OpenTicketState implements TicketHistories.TicketFunction {
       customer = e.customerId() != null ? e.customerId() : customer;
       team = e.team() != null ? e.team() : team;
       priority = e.priority() != null ? e.priority().wire() : priority;
-      if (e.type() == EventType.ASSIGNED && e.agentId() != null && agent != null && !agent.equals(e.agentId())) {
+      if (e.type() == EventType.ASSIGNED
+          && e.agentId() != null
+          && agent != null
+          && !agent.equals(e.agentId())) {
         reassignments++;
       }
       agent = e.agentId() != null ? e.agentId() : agent;

@@ -1,8 +1,8 @@
 package org.sanjeh.batch.ml;
 
-import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -164,7 +164,8 @@ public final class ModelTrainer {
     }
     for (String c : spec.categorical()) {
       Column text = col(c).cast(DataTypes.StringType);
-      out = out.withColumn(c, when(text.isNull().or(text.equalTo("")), lit(MISSING)).otherwise(text));
+      out =
+          out.withColumn(c, when(text.isNull().or(text.equalTo("")), lit(MISSING)).otherwise(text));
     }
     return List.of(out.columns()).contains(LABEL)
         ? out.withColumn(LABEL, col(LABEL).cast(DataTypes.DoubleType))
@@ -271,15 +272,28 @@ public final class ModelTrainer {
     List<org.apache.spark.sql.Column> counts = new ArrayList<>();
     for (String c : spec.numeric()) {
       counts.add(
-          org.apache.spark.sql.functions.count(
+          org.apache
+              .spark
+              .sql
+              .functions
+              .count(
                   org.apache.spark.sql.functions.when(
-                      col(c).isNotNull().and(org.apache.spark.sql.functions.not(org.apache.spark.sql.functions.isnan(col(c)))), 1))
+                      col(c)
+                          .isNotNull()
+                          .and(
+                              org.apache.spark.sql.functions.not(
+                                  org.apache.spark.sql.functions.isnan(col(c)))),
+                      1))
               .as(c));
     }
     if (counts.isEmpty()) {
       return spec;
     }
-    Row row = data.agg(counts.get(0), counts.subList(1, counts.size()).toArray(org.apache.spark.sql.Column[]::new)).first();
+    Row row =
+        data.agg(
+                counts.get(0),
+                counts.subList(1, counts.size()).toArray(org.apache.spark.sql.Column[]::new))
+            .first();
     List<String> kept = new ArrayList<>();
     List<String> empty = new ArrayList<>();
     for (int i = 0; i < spec.numeric().size(); i++) {

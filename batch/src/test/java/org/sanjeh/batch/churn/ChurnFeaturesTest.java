@@ -55,11 +55,17 @@ class ChurnFeaturesTest extends SparkTest {
             .toList());
     all.add(history().get(0));
     all.add(b);
-    all.add(ticket("c").customer("c1").created("2026-11-20T06:00:00Z").reply("2026-11-20T07:00:00Z").events());
+    all.add(
+        ticket("c")
+            .customer("c1")
+            .created("2026-11-20T06:00:00Z")
+            .reply("2026-11-20T07:00:00Z")
+            .events());
     return all;
   }
 
-  private static Dataset<Row> features(List<List<TicketEvent>> tickets, List<Row> surveys) throws Exception {
+  private static Dataset<Row> features(List<List<TicketEvent>> tickets, List<Row> surveys)
+      throws Exception {
     TicketSummary summary = new TicketSummary(AS_OF, PolicyFile.defaultText());
     List<Row> rows = new ArrayList<>();
     for (List<TicketEvent> t : tickets) {
@@ -73,9 +79,13 @@ class ChurnFeaturesTest extends SparkTest {
 
   @Test
   void noFeatureChangesWhenOnlyEventsAfterTheAsOfDateAreAdded() throws Exception {
-    List<Row> surveyBefore = List.of(RowFactory.create("c1", "csat", 5, Instant.parse("2026-10-02T00:00:00Z").toEpochMilli()));
+    List<Row> surveyBefore =
+        List.of(
+            RowFactory.create(
+                "c1", "csat", 5, Instant.parse("2026-10-02T00:00:00Z").toEpochMilli()));
     List<Row> surveysAfterToo = new ArrayList<>(surveyBefore);
-    surveysAfterToo.add(RowFactory.create("c1", "csat", 1, Instant.parse("2026-11-13T00:00:00Z").toEpochMilli()));
+    surveysAfterToo.add(
+        RowFactory.create("c1", "csat", 1, Instant.parse("2026-11-13T00:00:00Z").toEpochMilli()));
 
     Row before = features(history(), surveyBefore).first();
     Row withFuture = features(historyAndFuture(), surveysAfterToo).first();

@@ -69,14 +69,23 @@ class ModelsThroughTheWarehouseIT extends SparkTest {
     assertThat(run("churn", "score")).isZero();
 
     assertThat(warehouse.queryLong("SELECT count() FROM churn_scores")).isEqualTo(customers);
-    assertThat(warehouse.queryLong("SELECT uniqExact(customer_id) FROM churn_scores")).isEqualTo(customers);
-    assertThat(warehouse.queryLong("SELECT countIf(probability < 0 OR probability > 1) FROM churn_scores")).isZero();
-    assertThat(warehouse.queryLong("SELECT countIf(risk_band = 'high') FROM churn_scores")).isPositive();
-    assertThat(warehouse.queryLong("SELECT countIf(risk_band = 'high' AND empty(top_drivers)) FROM churn_scores")).isZero();
+    assertThat(warehouse.queryLong("SELECT uniqExact(customer_id) FROM churn_scores"))
+        .isEqualTo(customers);
+    assertThat(
+            warehouse.queryLong(
+                "SELECT countIf(probability < 0 OR probability > 1) FROM churn_scores"))
+        .isZero();
+    assertThat(warehouse.queryLong("SELECT countIf(risk_band = 'high') FROM churn_scores"))
+        .isPositive();
+    assertThat(
+            warehouse.queryLong(
+                "SELECT countIf(risk_band = 'high' AND empty(top_drivers)) FROM churn_scores"))
+        .isZero();
   }
 
   @Test
-  void dissatisfactionBeatsTheBaseRateOnUnseenTicketsAndScoresOpenAndRecentOnes() throws IOException {
+  void dissatisfactionBeatsTheBaseRateOnUnseenTicketsAndScoresOpenAndRecentOnes()
+      throws IOException {
     assertThat(run("dissatisfaction", "train")).isZero();
     JsonNode card = card("dissatisfaction");
     assertThat(card.at("/test/roc_auc").asDouble()).isGreaterThan(0.7);
@@ -87,7 +96,9 @@ class ModelsThroughTheWarehouseIT extends SparkTest {
     assertThat(run("dissatisfaction", "score")).isZero();
 
     assertThat(tickets).isPositive();
-    assertThat(warehouse.queryLong("SELECT count() FROM dissatisfaction_scores")).isEqualTo(tickets);
-    assertThat(warehouse.queryLong("SELECT uniqExact(ticket_id) FROM dissatisfaction_scores")).isEqualTo(tickets);
+    assertThat(warehouse.queryLong("SELECT count() FROM dissatisfaction_scores"))
+        .isEqualTo(tickets);
+    assertThat(warehouse.queryLong("SELECT uniqExact(ticket_id) FROM dissatisfaction_scores"))
+        .isEqualTo(tickets);
   }
 }

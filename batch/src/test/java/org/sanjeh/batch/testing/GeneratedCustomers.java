@@ -20,7 +20,8 @@ public final class GeneratedCustomers {
   public static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
   /** Surveys: invitation id, ticket, customer, kind, score, answered at. */
-  public record Survey(String invitation, String ticket, String customer, int score, Instant answeredAt) {}
+  public record Survey(
+      String invitation, String ticket, String customer, int score, Instant answeredAt) {}
 
   public final List<List<TicketEvent>> tickets = new ArrayList<>();
   public final List<Survey> surveys = new ArrayList<>();
@@ -37,8 +38,13 @@ public final class GeneratedCustomers {
       int n = 0;
       while (day < end) {
         String id = "c" + c + "-t" + n++;
-        Instant created = START.plus(Duration.ofMinutes((long) (Math.floor(day) * 1440 + 360 + random.nextInt(240))));
-        Duration wait = slow ? Duration.ofMinutes(300 + random.nextInt(1500)) : Duration.ofMinutes(5 + random.nextInt(35));
+        Instant created =
+            START.plus(
+                Duration.ofMinutes((long) (Math.floor(day) * 1440 + 360 + random.nextInt(240))));
+        Duration wait =
+            slow
+                ? Duration.ofMinutes(300 + random.nextInt(1500))
+                : Duration.ofMinutes(5 + random.nextInt(35));
         Instant reply = created.plus(wait);
         Instant solved = reply.plus(Duration.ofHours(1));
         tickets.add(
@@ -52,7 +58,8 @@ public final class GeneratedCustomers {
                 .events());
         if (random.nextDouble() < 0.6) {
           boolean low = random.nextDouble() < (slow ? 0.9 : 0.05);
-          surveys.add(new Survey("inv-" + id, id, "c" + c, low ? 2 : 5, solved.plus(Duration.ofHours(2))));
+          surveys.add(
+              new Survey("inv-" + id, id, "c" + c, low ? 2 : 5, solved.plus(Duration.ofHours(2))));
         }
         day += -Math.log(1 - random.nextDouble()) * 7;
       }
