@@ -1,6 +1,8 @@
 package org.sanjeh.batch;
 
 import org.sanjeh.batch.cli.ChurnCommand;
+import org.sanjeh.batch.cli.DemoCommand;
+import org.sanjeh.batch.cli.DissatisfactionCommand;
 import org.sanjeh.batch.cli.RollupsCommand;
 import org.sanjeh.batch.cli.SlaWhatIfCommand;
 import picocli.CommandLine.Command;
@@ -18,6 +20,8 @@ import picocli.CommandLine.Command;
       RollupsCommand.class,
       SlaWhatIfCommand.class,
       ChurnCommand.class,
+      DissatisfactionCommand.class,
+      DemoCommand.class,
     })
 public final class BatchCommand implements Runnable {
 

@@ -7,10 +7,12 @@ import java.time.ZoneId;
 import org.apache.spark.sql.SparkSession;
 import org.sanjeh.batch.churn.AttributesLoader;
 import org.sanjeh.batch.churn.ChurnJob;
+import org.sanjeh.batch.churn.Labels;
 import org.sanjeh.batch.churn.TableTraining;
 import org.sanjeh.batch.cli.ChurnOptions;
 import org.sanjeh.batch.cli.ModelOptions;
 import org.sanjeh.batch.cli.SparkOptions;
+import org.sanjeh.batch.dissatisfaction.DissatisfactionJob;
 import org.sanjeh.batch.io.ClickHouseTables;
 import org.sanjeh.batch.ml.ModelTrainer;
 import org.sanjeh.batch.rollup.DailyFacts;
@@ -127,5 +129,89 @@ public final class BatchJobs {
 
   static String policyText(Path policy) {
     return policy == null ? PolicyFile.defaultText() : PolicyFile.readText(policy);
+  }
+
+  public static int trainDissatisfaction(
+      SparkOptions options, ModelOptions model, Path policy, LocalDate asOf) {
+    Stages stages = new Stages("dissatisfaction train", System.err);
+    SparkSession spark = session("dissatisfaction-train", options);
+    DissatisfactionJob.train(
+        spark,
+        new ClickHouseTables(options.warehouse()),
+        asOf,
+        policyText(policy),
+        options.readSlices,
+        grid(model),
+        model.models,
+        System.out,
+        stages);
+    return 0;
+  }
+
+  public static int scoreDissatisfaction(
+      SparkOptions options, ModelOptions model, Path policy, LocalDate asOf, int recentDays) {
+    Stages stages = new Stages("dissatisfaction score", System.err);
+    SparkSession spark = session("dissatisfaction-score", options);
+    DissatisfactionJob.score(
+        spark,
+        new ClickHouseTables(options.warehouse()),
+        asOf,
+        recentDays,
+        policyText(policy),
+        options.readSlices,
+        model.models,
+        stages);
+    return 0;
+  }
+
+  /**
+   * The demo's one entry point: rollups for the 30 days before {@code asOf}, then churn (horizon 14
+   * days) and dissatisfaction trained with the quick grid and scored. A model the data cannot
+   * support is reported and skipped. Returns 0 when the rollups ran.
+   */
+  public static int demo(SparkOptions options, ModelOptions model, LocalDate asOf, ZoneId zone) {
+    Stages stages = new Stages("batch demo", System.err);
+    SparkSession spark = session("demo", options);
+    ClickHouseTables tables = new ClickHouseTables(options.warehouse());
+    KpiRollup.run(
+        spark,
+        tables,
+        new DailyFacts(zone, asOf.minusDays(30), asOf.minusDays(1), null),
+        options.readSlices,
+        stages);
+    ModelTrainer.Settings quick = new ModelTrainer.Settings(true, model.trees);
+    ChurnJob.Settings churn =
+        new ChurnJob.Settings(
+            PolicyFile.defaultText(), options.readSlices, 14, 180, Labels.INACTIVITY, "churned_on");
+    try {
+      ChurnJob.train(spark, tables, asOf, churn, quick, model.models, System.out, stages);
+      ChurnJob.score(spark, tables, asOf, churn, model.models, stages);
+    } catch (IllegalArgumentException e) {
+      stages.done("churn skipped", e.getMessage());
+    }
+    try {
+      DissatisfactionJob.train(
+          spark,
+          tables,
+          asOf,
+          PolicyFile.defaultText(),
+          options.readSlices,
+          quick,
+          model.models,
+          System.out,
+          stages);
+      DissatisfactionJob.score(
+          spark,
+          tables,
+          asOf,
+          7,
+          PolicyFile.defaultText(),
+          options.readSlices,
+          model.models,
+          stages);
+    } catch (IllegalArgumentException e) {
+      stages.done("dissatisfaction skipped", e.getMessage());
+    }
+    return 0;
   }
 }

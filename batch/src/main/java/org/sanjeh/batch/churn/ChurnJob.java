@@ -129,8 +129,15 @@ public final class ChurnJob {
     return new Attributes(wide, numeric, categorical);
   }
 
-  /** Survey answers with their customer: survey_responses joined to survey_invitations. */
+  /** Survey answers with their customer: customer_id, kind, score, answered_ms. */
   static Dataset<Row> surveys(SparkSession spark, ClickHouseTables tables, int slices) {
+    return surveysWithTickets(spark, tables, slices)
+        .select("customer_id", "kind", "score", "answered_ms");
+  }
+
+  /** survey_responses joined to survey_invitations: who answered what about which ticket, when. */
+  public static Dataset<Row> surveysWithTickets(
+      SparkSession spark, ClickHouseTables tables, int slices) {
     Dataset<Row> responses =
         tables.read(
             spark,

@@ -1,8 +1,8 @@
 package org.sanjeh.batch.ml;
 
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,6 +25,7 @@ import org.apache.spark.ml.feature.StringIndexer;
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.ml.functions;
 import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
@@ -101,6 +102,11 @@ public final class ModelTrainer {
     return grid;
   }
 
+  /** The feature stages, for the benchmark's baseline (the same stages training uses). */
+  public static PipelineStage[] featureStagesForBench(FeatureSpec spec) {
+    return featureStages(spec).toArray(PipelineStage[]::new);
+  }
+
   /** The feature stages: imputer → indexer → one-hot → assembler → scaler. */
   static List<PipelineStage> featureStages(FeatureSpec spec) {
     List<PipelineStage> stages = new ArrayList<>();
@@ -157,7 +163,9 @@ public final class ModelTrainer {
       out = out.withColumn(c, col(c).cast(DataTypes.DoubleType));
     }
     for (String c : spec.categorical()) {
-      out = out.withColumn(c, coalesce(col(c).cast(DataTypes.StringType), lit(MISSING)));
+      Column text = col(c).cast(DataTypes.StringType);
+      out =
+          out.withColumn(c, when(text.isNull().or(text.equalTo("")), lit(MISSING)).otherwise(text));
     }
     return List.of(out.columns()).contains(LABEL)
         ? out.withColumn(LABEL, col(LABEL).cast(DataTypes.DoubleType))
@@ -169,6 +177,7 @@ public final class ModelTrainer {
 
   public static Trained train(
       Dataset<Row> rows, FeatureSpec spec, Settings settings, Stages stages) {
+    spec = withoutEmptyColumns(typed(rows, spec), spec, stages);
     Dataset<Row> data = typed(rows, spec);
     Dataset<Row> train = data.filter(col(SPLIT).equalTo("train")).cache();
     Dataset<Row> validation = data.filter(col(SPLIT).equalTo("validation")).cache();
@@ -253,6 +262,47 @@ public final class ModelTrainer {
         java.util.Arrays.copyOf(features.stages(), features.stages().length + 1);
     stages[stages.length - 1] = classifier;
     return new PipelineModel("sanjeh-" + java.util.UUID.randomUUID(), stages);
+  }
+
+  /**
+   * Leaves out numeric columns with no value at all (no survey ever answered, an attribute nobody
+   * loaded): there is nothing to learn from them and no median to impute.
+   */
+  static FeatureSpec withoutEmptyColumns(Dataset<Row> data, FeatureSpec spec, Stages stages) {
+    List<org.apache.spark.sql.Column> counts = new ArrayList<>();
+    for (String c : spec.numeric()) {
+      counts.add(
+          org.apache
+              .spark
+              .sql
+              .functions
+              .count(
+                  org.apache.spark.sql.functions.when(
+                      col(c)
+                          .isNotNull()
+                          .and(
+                              org.apache.spark.sql.functions.not(
+                                  org.apache.spark.sql.functions.isnan(col(c)))),
+                      1))
+              .as(c));
+    }
+    if (counts.isEmpty()) {
+      return spec;
+    }
+    Row row =
+        data.agg(
+                counts.get(0),
+                counts.subList(1, counts.size()).toArray(org.apache.spark.sql.Column[]::new))
+            .first();
+    List<String> kept = new ArrayList<>();
+    List<String> empty = new ArrayList<>();
+    for (int i = 0; i < spec.numeric().size(); i++) {
+      (row.getLong(i) > 0 ? kept : empty).add(spec.numeric().get(i));
+    }
+    if (!empty.isEmpty()) {
+      stages.done("left out features without any value", String.join(", ", empty));
+    }
+    return new FeatureSpec(kept, spec.categorical());
   }
 
   /** Adds {@value #PROBABILITY}: the probability of the positive class. */

@@ -148,7 +148,7 @@ class SlaWhatIfReproducesLiveRowsIT extends SparkTest {
 
     Map<String, String> recomputed = new HashMap<>();
     warehouse.query(
-        "SELECT ticket_id, target, after_status, after_due_at, before_status, changed"
+        "SELECT ticket_id, target, after_status, toUInt32(after_due_at), before_status, changed"
             + " FROM sla_whatif_tickets FINAL WHERE scenario = 'iran-standard'",
         row ->
             recomputed.put(
