@@ -26,8 +26,8 @@ import org.sanjeh.streaming.sink.AlertTopic;
 import org.sanjeh.streaming.sink.ClickHouseSink;
 import org.sanjeh.streaming.source.KafkaEvents;
 import org.sanjeh.streaming.testing.TestEvents;
+import org.sanjeh.testbed.ClickHouseServer;
 import org.sanjeh.warehouse.Warehouse;
-import org.sanjeh.warehouse.server.ClickHouseServer;
 import org.sanjeh.warehouse.testing.ClickHouseExtension;
 
 /**
@@ -141,8 +141,7 @@ class SlaJobIT {
                     "pipeline.generic-types", "false",
                     "state.backend.type", stateBackend)));
     JobOptions options =
-        JobOptions.parse(
-            Map.of("bootstrap-servers", bootstrap, "alerts-topic", alertTopic), Map.of());
+        JobOptions.parse("--bootstrap-servers", bootstrap, "--alerts-topic", alertTopic);
     SlaJob.build(
         env,
         KafkaEvents.source(bootstrap, topic, topic, bounded),
