@@ -81,7 +81,7 @@ final class DemoCommand implements Callable<Integer> {
     System.out.println(postLiveEvents(key));
     Local.say("waiting for the loader to copy Kafka into ClickHouse");
     waitForLoader();
-    Sanjeh.commandLine(local).execute("warehouse", "counts");
+    foreground(Sanjeh.WAREHOUSE, List.of("counts"));
     services.startSurvey();
     Local.say(
         "inviting the customers of three resolved tickets to a survey: open a link, answer, then"

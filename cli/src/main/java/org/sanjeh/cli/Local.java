@@ -96,8 +96,9 @@ public final class Local {
   Map<String, String> childEnvironment() {
     Map<String, String> child = new HashMap<>();
     child.put("SANJEH_CLICKHOUSE_HTTP_PORT", Integer.toString(clickhouseHttpPort));
-    if (env.getOrDefault("SANJEH_CLICKHOUSE_PASSWORD", "").isEmpty()) {
-      child.put("SANJEH_CLICKHOUSE_PASSWORD_FILE", clickhouseHome().resolve("password").toString());
+    Path passwordFile = clickhouseHome().resolve("password");
+    if (env.getOrDefault("SANJEH_CLICKHOUSE_PASSWORD", "").isEmpty() && Files.exists(passwordFile)) {
+      child.put("SANJEH_CLICKHOUSE_PASSWORD_FILE", passwordFile.toString());
     }
     child.put("SANJEH_KAFKA_BOOTSTRAP", kafkaBootstrap());
     child.put("SANJEH_KAFKA_LIB", checkout.lib("kafka-broker").toString());

@@ -69,7 +69,9 @@ final class Modules implements CommandLine.IExecutionStrategy {
     Object command = leaf.getCommand();
     boolean leafIsOurs =
         command == null || command.getClass().getPackageName().equals("org.sanjeh.cli");
-    if (mount == null || leafIsOurs || helpAsked || leaf.isVersionHelpRequested()) {
+    // a group without its subcommand is a usage error, reported here with the full command name
+    boolean group = !leaf.getSubcommands().isEmpty();
+    if (mount == null || leafIsOurs || group || helpAsked || leaf.isVersionHelpRequested()) {
       runBefore(leaf, helpAsked);
       return new CommandLine.RunLast().execute(parsed);
     }

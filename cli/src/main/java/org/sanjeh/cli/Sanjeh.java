@@ -55,6 +55,9 @@ public final class Sanjeh implements java.util.concurrent.Callable<Integer> {
           "org.sanjeh.streaming.StreamingCli",
           Flink.jvmOptions("-Xmx" + System.getenv().getOrDefault("SANJEH_STREAMING_HEAP", "1g")));
 
+  static final ModuleJvm WAREHOUSE =
+      ModuleJvm.classpath("warehouse", "org.sanjeh.warehouse.cli.WarehouseCli");
+
   static final ModuleJvm DASHBOARDS =
       ModuleJvm.classpath("dashboards", "org.sanjeh.dashboards.cli.DashboardsCli");
 
@@ -66,7 +69,12 @@ public final class Sanjeh implements java.util.concurrent.Callable<Integer> {
           Flink.jvmOptions("-Xmx" + System.getenv().getOrDefault("SANJEH_STREAMING_HEAP", "3g")));
 
   public static void main(String[] args) {
-    System.exit(commandLine(Local.current()).execute(args));
+    Local local = Local.current();
+    if (System.getProperty("sanjeh.kafka.lib") == null && System.getenv("SANJEH_KAFKA_LIB") == null) {
+      // LocalKafka runs the broker from the jars the build collected
+      System.setProperty("sanjeh.kafka.lib", local.checkout.lib("kafka-broker").toString());
+    }
+    System.exit(commandLine(local).execute(args));
   }
 
   /** The whole command tree. One line per command: where it is declared and where it runs. */
@@ -82,7 +90,7 @@ public final class Sanjeh implements java.util.concurrent.Callable<Integer> {
     modules.inProcess(new StopCommand(services, servers));
     modules.inProcess(servers.clickhouse());
     modules.inProcess(servers.kafka());
-    modules.inProcess(new WarehouseCli());
+    modules.module(WAREHOUSE, new WarehouseCli());
     modules.inProcess(services.group("intake", "The intake API (POST /v1/events) on 127.0.0.1"));
     modules.inProcess(
         services.group("loader", "Copies Kafka's ticket-events and dead letters into ClickHouse"));

@@ -29,13 +29,14 @@ final class Services {
   private final LocalServers servers;
   int surveyPort;
   int surveyManagementPort;
-  String surveySampleShare = "0.02";
+  String surveySampleShare;
 
   Services(Local local, LocalServers servers) {
     this.local = local;
     this.servers = servers;
     this.surveyPort = port("SANJEH_SURVEY_PORT", 18090);
     this.surveyManagementPort = port("SANJEH_SURVEY_MANAGEMENT_PORT", 18091);
+    this.surveySampleShare = local.env.getOrDefault("SANJEH_SURVEY_SAMPLESHARE", "0.02");
   }
 
   private int port(String name, int fallback) {

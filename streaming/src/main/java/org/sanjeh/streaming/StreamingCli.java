@@ -29,7 +29,13 @@ public final class StreamingCli {
   private StreamingCli() {}
 
   public static void main(String[] args) {
-    Commands.main(new StreamingCommand(), args);
+    int status = Commands.commandLine(new StreamingCommand()).execute(args);
+    // A job that runs returns: under `flink run` this main runs inside Flink's client, which
+    // finishes the submission itself once main returns. Everything else exits with its code.
+    boolean jobRuns = status == Commands.OK && args.length > 0 && args[0].equals("run");
+    if (!jobRuns) {
+      System.exit(status);
+    }
   }
 
   static void run(JobOptions options) throws Exception {

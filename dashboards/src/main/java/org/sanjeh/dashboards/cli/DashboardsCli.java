@@ -54,9 +54,8 @@ public final class DashboardsCli {
 
     @Option(
         names = "--output",
-        required = true,
         paramLabel = "FILE.zip",
-        description = "Where to write the bundle.")
+        description = "Where to write the bundle (required).")
     Path output;
 
     @Option(
@@ -94,8 +93,14 @@ public final class DashboardsCli {
 
     Map<String, String> env = System.getenv();
 
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
+      if (output == null) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--output FILE.zip is required: where to write the bundle");
+      }
       Definitions definitions = DefinitionLoader.bundled();
       SupersetTarget target = target(env);
       Path file = output.toAbsolutePath();

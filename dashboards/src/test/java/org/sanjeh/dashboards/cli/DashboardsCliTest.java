@@ -50,7 +50,7 @@ class DashboardsCliTest {
   }
 
   @Test
-  void anUnknownOptionIsAUsageErrorThatNamesItAndShowsTheUsage() {
+  void anUnknownOptionIsAUsageErrorThatNamesItAndSuggestsTheRightOne() {
     java.io.StringWriter err = new java.io.StringWriter();
     CommandLine commandLine = new CommandLine(new DashboardsCli());
     commandLine.setErr(new java.io.PrintWriter(err));
@@ -59,8 +59,9 @@ class DashboardsCliTest {
 
     assertThat(code).isEqualTo(2);
     assertThat(err.toString())
-        .contains("Unknown option: '--ouput'")
-        .contains("Usage: dashboards export --output=FILE.zip");
+        .contains("Unknown option")
+        .contains("'--ouput'")
+        .contains("Possible solutions: --output");
   }
 
   private static DashboardsCli.Export export(String... args) {

@@ -34,12 +34,14 @@ public final class JobOptions {
 
   @Option(
       names = "--topic",
+      paramLabel = "T",
       defaultValue = "ticket-events",
       description = "The ticket events topic. Default: ${DEFAULT-VALUE}.")
   private String topic;
 
   @Option(
       names = "--group",
+      paramLabel = "G",
       defaultValue = "sanjeh-sla",
       description = "The consumer group. Default: ${DEFAULT-VALUE}.")
   private String groupId;
