@@ -97,7 +97,8 @@ public final class Local {
     Map<String, String> child = new HashMap<>();
     child.put("SANJEH_CLICKHOUSE_HTTP_PORT", Integer.toString(clickhouseHttpPort));
     Path passwordFile = clickhouseHome().resolve("password");
-    if (env.getOrDefault("SANJEH_CLICKHOUSE_PASSWORD", "").isEmpty() && Files.exists(passwordFile)) {
+    if (env.getOrDefault("SANJEH_CLICKHOUSE_PASSWORD", "").isEmpty()
+        && Files.exists(passwordFile)) {
       child.put("SANJEH_CLICKHOUSE_PASSWORD_FILE", passwordFile.toString());
     }
     child.put("SANJEH_KAFKA_BOOTSTRAP", kafkaBootstrap());

@@ -70,7 +70,8 @@ public final class Sanjeh implements java.util.concurrent.Callable<Integer> {
 
   public static void main(String[] args) {
     Local local = Local.current();
-    if (System.getProperty("sanjeh.kafka.lib") == null && System.getenv("SANJEH_KAFKA_LIB") == null) {
+    if (System.getProperty("sanjeh.kafka.lib") == null
+        && System.getenv("SANJEH_KAFKA_LIB") == null) {
       // LocalKafka runs the broker from the jars the build collected
       System.setProperty("sanjeh.kafka.lib", local.checkout.lib("kafka-broker").toString());
     }

@@ -153,8 +153,19 @@ public final class BenchCommand {
         description = "Also measure under wrk (if it is installed).")
     boolean wrk;
 
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+      if ((long) rate * seconds <= IntakeBench.WARM_UP_REQUESTS) {
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(),
+            "--rate × --seconds must be above "
+                + IntakeBench.WARM_UP_REQUESTS
+                + ": the first "
+                + IntakeBench.WARM_UP_REQUESTS
+                + " single events warm up and are not measured");
+      }
       Checkout checkout = Checkout.current();
       try (BenchServices own = new BenchServices(checkout)) {
         String key = BenchServices.secret();

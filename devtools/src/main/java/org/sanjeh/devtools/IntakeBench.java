@@ -39,6 +39,9 @@ import org.sanjeh.testbed.SyntheticEvents;
  */
 public final class IntakeBench {
 
+  /** Single events sent before the latency run is measured (the pool and the JIT warm up). */
+  static final int WARM_UP_REQUESTS = 2000;
+
   private final String url;
   private final String key;
   private final String bootstrap;
@@ -188,7 +191,7 @@ public final class IntakeBench {
       bodies.add(
           codec.encodeBytes(e.toBuilder().eventId("single-" + runId + "-" + e.eventId()).build()));
     }
-    for (int i = 0; i < Math.min(2000, total); i++) { // warm the connection pool and the JIT
+    for (int i = 0; i < Math.min(WARM_UP_REQUESTS, total); i++) { // warm the connection pool and the JIT
       http.send(post(bodies.get(i), "application/json"), HttpResponse.BodyHandlers.discarding());
     }
     ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
@@ -199,8 +202,8 @@ public final class IntakeBench {
     long intervalNanos = 1_000_000_000L / rate;
     long start = System.nanoTime();
     List<CompletableFuture<?>> inFlight = new ArrayList<>();
-    for (int i = 2000; i < total; i++) {
-      long due = start + (i - 2000) * intervalNanos;
+    for (int i = WARM_UP_REQUESTS; i < total; i++) {
+      long due = start + (i - WARM_UP_REQUESTS) * intervalNanos;
       long wait = due - System.nanoTime();
       if (wait > 0) {
         TimeUnit.NANOSECONDS.sleep(wait);

@@ -46,7 +46,7 @@ class BenchIntakeIT {
                   "--events",
                   "300",
                   "--rate",
-                  "50",
+                  "1100",
                   "--seconds",
                   "2",
                   "--wrk",
