@@ -191,7 +191,9 @@ public final class IntakeBench {
       bodies.add(
           codec.encodeBytes(e.toBuilder().eventId("single-" + runId + "-" + e.eventId()).build()));
     }
-    for (int i = 0; i < Math.min(WARM_UP_REQUESTS, total); i++) { // warm the connection pool and the JIT
+    for (int i = 0;
+        i < Math.min(WARM_UP_REQUESTS, total);
+        i++) { // warm the connection pool and the JIT
       http.send(post(bodies.get(i), "application/json"), HttpResponse.BodyHandlers.discarding());
     }
     ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
