@@ -1,149 +1,104 @@
 package org.sanjeh.ingestion;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import org.sanjeh.ingestion.importer.GenerateCommand;
+import java.util.concurrent.Callable;
+import org.sanjeh.core.cli.Commands;
 import org.sanjeh.ingestion.importer.ImportCommand;
-import org.sanjeh.ingestion.importer.IntakeBench;
-import org.sanjeh.ingestion.kafka.LocalKafka;
 import org.sanjeh.ingestion.kafka.Topics;
 import org.sanjeh.ingestion.loader.WarehouseLoader;
 import org.sanjeh.warehouse.Warehouse;
 import org.sanjeh.warehouse.WarehouseConfig;
-import org.sanjeh.warehouse.WarehouseException;
-import org.sanjeh.warehouse.cli.CliOptions;
 import org.sanjeh.warehouse.write.BatchedWriter;
 import org.sanjeh.warehouse.write.EventWriter;
-import org.springframework.boot.SpringApplication;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Unmatched;
 
 /**
- * The ingestion commands behind {@code ./sanjeh}: the intake API, the local broker, loading,
- * importing.
+ * The ingestion commands: the intake API, loading Kafka into ClickHouse, importing. The exec jar's
+ * {@code main}; {@code ./sanjeh} runs the same commands in that jar's JVM.
  */
+@Command(
+    name = "ingestion",
+    description =
+        "The intake API, the Kafka -> ClickHouse loader and the importers, in the foreground.",
+    mixinStandardHelpOptions = true,
+    subcommands = {IngestionCli.Serve.class, IngestionCli.LoadWarehouse.class, ImportCommand.class})
 public final class IngestionCli {
 
-  private static final String USAGE =
-      """
-      usage: ingestion serve                                   the intake API (POST /v1/events)
-             ingestion kafka start|stop|status --home DIR [--port N] [--controller-port N]
-             ingestion load-warehouse                          Kafka -> ClickHouse, until stopped
-             ingestion import FILE|DIR --format twcc|ndjson|helpdesk|calls|email [--mapping F] [--team A]
-             ingestion generate --tickets N --days D [--seed S] [--out FILE | --to kafka]
-      Kafka is SANJEH_KAFKA_BOOTSTRAP (127.0.0.1:19092); ClickHouse as in SANJEH_CLICKHOUSE_*.
-      """;
-
-  private IngestionCli() {}
-
-  public static void main(String[] args) throws Exception {
-    if (args.length == 0) {
-      System.err.print(USAGE);
-      System.exit(2);
-    }
-    List<String> rest = Arrays.asList(args).subList(1, args.length);
-    try {
-      int status =
-          switch (args[0]) {
-            case "serve" -> {
-              SpringApplication.run(IngestionApplication.class, rest.toArray(String[]::new));
-              yield -1; // keep running
-            }
-            case "kafka" -> kafka(rest);
-            case "load-warehouse" -> loadWarehouse();
-            case "import" -> new ImportCommand(bootstrap(), options(rest)).run();
-            case "generate" -> new GenerateCommand(bootstrap(), options(rest)).run();
-            case "bench-intake" -> new IntakeBench(bootstrap(), options(rest)).run();
-            default -> {
-              System.err.print("unknown command '" + args[0] + "'\n" + USAGE);
-              yield 2;
-            }
-          };
-      if (status >= 0) {
-        System.exit(status);
-      }
-    } catch (IOException
-        | IllegalArgumentException
-        | IllegalStateException
-        | WarehouseException e) {
-      System.err.println("error: " + e.getMessage());
-      System.exit(1);
+  public static void main(String[] args) {
+    CommandLine commandLine = Commands.commandLine(new IngestionCli());
+    int status = commandLine.execute(args);
+    // serve keeps running on Spring's threads; everything else ends here
+    if (status != Serve.KEEP_RUNNING) {
+      System.exit(status);
     }
   }
 
-  private static int kafka(List<String> args) throws IOException {
-    Map<String, String> options = options(args);
-    if (args.isEmpty() || !options.containsKey("home")) {
-      System.err.print(USAGE);
-      return 2;
-    }
-    Path home = Path.of(options.get("home"));
-    switch (args.get(0)) {
-      case "start" -> {
-        LocalKafka broker =
-            LocalKafka.start(
-                home,
-                Integer.parseInt(options.getOrDefault("port", "0")),
-                Integer.parseInt(options.getOrDefault("controller-port", "0")));
-        Topics.ensure(broker.bootstrapServers(), 4);
-        System.out.printf(
-            "Kafka running: pid %d, %s, topics %s and %s, data in %s%n",
-            broker.pid(),
-            broker.bootstrapServers(),
-            Topics.TICKET_EVENTS,
-            Topics.DEAD_LETTERS,
-            home.resolve("data"));
-        return 0;
-      }
-      case "stop" -> {
-        System.out.println(LocalKafka.stop(home) ? "Kafka stopped" : "Kafka was not running");
-        return 0;
-      }
-      case "status" -> {
-        Optional<LocalKafka> broker = LocalKafka.find(home);
-        System.out.println(
-            broker
-                .map(b -> "Kafka is running: pid " + b.pid() + ", " + b.bootstrapServers())
-                .orElse("Kafka is not running under " + home));
-        return broker.isPresent() ? 0 : 3;
-      }
-      default -> {
-        System.err.print(USAGE);
-        return 2;
-      }
+  /** Kafka as the environment says: SANJEH_KAFKA_BOOTSTRAP, else the demo's broker. */
+  static final class KafkaOption {
+    @Option(
+        names = "--bootstrap-servers",
+        paramLabel = "H:P",
+        defaultValue = "${env:SANJEH_KAFKA_BOOTSTRAP:-127.0.0.1:19092}",
+        showDefaultValue = CommandLine.Help.Visibility.ALWAYS,
+        description = "Kafka (env SANJEH_KAFKA_BOOTSTRAP).")
+    String bootstrap;
+  }
+
+  @Command(
+      name = "serve",
+      description = {
+        "The intake API (POST /v1/events) in the foreground. Settings come from the environment"
+            + " (SANJEH_INTAKE_*, SANJEH_KAFKA_BOOTSTRAP) or Spring --name=value arguments."
+      },
+      mixinStandardHelpOptions = true)
+  static final class Serve implements Callable<Integer> {
+    /** Not an exit code: the service runs until it is stopped. */
+    static final int KEEP_RUNNING = -1;
+
+    @Unmatched List<String> springArguments = new java.util.ArrayList<>();
+
+    @Override
+    public Integer call() {
+      org.springframework.boot.SpringApplication.run(
+          IngestionApplication.class, springArguments.toArray(String[]::new));
+      return KEEP_RUNNING;
     }
   }
 
-  private static int loadWarehouse() {
-    Warehouse warehouse = Warehouse.connect(WarehouseConfig.fromEnvironment(System.getenv()));
-    ZoneId zone = ZoneId.of(System.getenv().getOrDefault("SANJEH_BUSINESS_TIMEZONE", "UTC"));
-    EventWriter writer =
-        new EventWriter(warehouse, BatchedWriter.Settings.DEFAULTS, zone, Clock.systemUTC());
-    WarehouseLoader loader =
-        new WarehouseLoader(bootstrap(), "sanjeh-warehouse", writer, Clock.systemUTC());
-    Runtime.getRuntime().addShutdownHook(new Thread(loader::close));
-    System.out.println(
-        "loading "
-            + Topics.TICKET_EVENTS
-            + " and "
-            + Topics.DEAD_LETTERS
-            + " from "
-            + bootstrap()
-            + " into "
-            + warehouse.config().describe());
-    loader.run();
-    return 0;
-  }
+  @Command(
+      name = "load-warehouse",
+      description =
+          "Copy Kafka's ticket-events and dead letters into ClickHouse, until stopped"
+              + " (ClickHouse as in SANJEH_CLICKHOUSE_*).",
+      mixinStandardHelpOptions = true)
+  static final class LoadWarehouse implements Callable<Integer> {
+    @CommandLine.Mixin KafkaOption kafka = new KafkaOption();
 
-  static String bootstrap() {
-    return System.getenv().getOrDefault("SANJEH_KAFKA_BOOTSTRAP", "127.0.0.1:19092");
-  }
-
-  static Map<String, String> options(List<String> args) {
-    return CliOptions.parse(args);
+    @Override
+    public Integer call() {
+      Warehouse warehouse = Warehouse.connect(WarehouseConfig.fromEnvironment(System.getenv()));
+      ZoneId zone = ZoneId.of(System.getenv().getOrDefault("SANJEH_BUSINESS_TIMEZONE", "UTC"));
+      EventWriter writer =
+          new EventWriter(warehouse, BatchedWriter.Settings.DEFAULTS, zone, Clock.systemUTC());
+      WarehouseLoader loader =
+          new WarehouseLoader(kafka.bootstrap, "sanjeh-warehouse", writer, Clock.systemUTC());
+      Runtime.getRuntime().addShutdownHook(new Thread(loader::close));
+      System.out.println(
+          "loading "
+              + Topics.TICKET_EVENTS
+              + " and "
+              + Topics.DEAD_LETTERS
+              + " from "
+              + kafka.bootstrap
+              + " into "
+              + warehouse.config().describe());
+      loader.run();
+      return Commands.OK;
+    }
   }
 }

@@ -1,65 +1,40 @@
 package org.sanjeh.streaming;
 
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.DeploymentOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.sanjeh.streaming.bench.StreamingBench;
+import org.sanjeh.core.cli.Commands;
 import org.sanjeh.streaming.config.JobOptions;
-import org.sanjeh.streaming.replay.Replay;
 import org.sanjeh.streaming.sink.AlertTopic;
 import org.sanjeh.streaming.sink.ClickHouseSink;
 import org.sanjeh.streaming.sink.SlaTables;
 import org.sanjeh.streaming.source.KafkaEvents;
 import org.sanjeh.warehouse.Warehouse;
 import org.sanjeh.warehouse.WarehouseConfig;
-import org.sanjeh.warehouse.cli.CliOptions;
 import org.sanjeh.warehouse.migrate.MigrationRunner;
 import org.sanjeh.warehouse.migrate.Migrations;
 
 /**
- * {@code run}: the SLA job, on a local MiniCluster when started with {@code java}, on a cluster
- * when submitted with {@code flink run}. {@code replay FILE}: see {@link Replay}.
+ * The SLA job's launch: {@code run} on a local MiniCluster when started with {@code java}, on a
+ * cluster when submitted with {@code flink run}; the commands are declared in {@link
+ * StreamingCommand}.
  */
 public final class StreamingCli {
 
-  static final String USAGE =
-      """
-      usage: streaming run [options]       the SLA job: ticket-events -> ClickHouse and sla-alerts
-             streaming replay FILE.jsonl [--policy FILE] [--bootstrap-servers H:P]
-             streaming bench [--events N] [--rate N] [--seconds N]
-      run options:
-      """
-          + JobOptions.USAGE;
-
   private StreamingCli() {}
 
-  public static void main(String[] args) throws Exception {
-    if (args.length == 0 || args[0].equals("help") || args[0].equals("--help")) {
-      System.out.print(USAGE);
-      return;
-    }
-    List<String> rest = Arrays.asList(args).subList(1, args.length);
-    try {
-      switch (args[0]) {
-        case "run" -> run(JobOptions.parse(CliOptions.parse(rest), System.getenv()));
-        case "replay" -> System.exit(Replay.run(CliOptions.parse(rest), System.getenv()));
-        case "bench" -> System.exit(StreamingBench.run(CliOptions.parse(rest), System.getenv()));
-        default -> {
-          System.err.println("unknown command '" + args[0] + "'\n" + USAGE);
-          System.exit(2);
-        }
-      }
-    } catch (IllegalArgumentException e) {
-      System.err.println("error: " + e.getMessage());
-      System.exit(2);
-    } catch (IllegalStateException | org.sanjeh.warehouse.WarehouseException e) {
-      // Kafka or ClickHouse not reachable at start: the message says which and how to start it
-      System.err.println("error: " + e.getMessage());
-      System.exit(1);
+  public static void main(String[] args) {
+    int status = Commands.commandLine(new StreamingCommand()).execute(args);
+    // A job that runs returns: under `flink run` this main runs inside Flink's client, which
+    // finishes the submission itself once main returns. Everything else exits with its code.
+    boolean jobRuns = status == Commands.OK && args.length > 0 && args[0].equals("run");
+    if (!jobRuns) {
+      System.exit(status);
     }
   }
 
@@ -71,12 +46,12 @@ public final class StreamingCli {
       AlertTopic.ensure(options.bootstrapServers(), options.alertTopic());
     }
     StreamExecutionEnvironment env =
-        StreamExecutionEnvironment.getExecutionEnvironment(options.flinkConfiguration());
+        StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration(options));
     options.restorePath().ifPresent(path -> System.out.println("resuming from checkpoint " + path));
     SlaJob.build(
         env,
         KafkaEvents.source(options.bootstrapServers(), options.topic(), options.groupId(), false),
-        options.settings(),
+        settings(options),
         sinks(options, ClickHouseSink.Target.of(warehouse)));
     System.out.printf(
         "SLA job: %s on %s -> %s, alerts to %s; checkpoints every %s in %s%n",
@@ -138,6 +113,39 @@ public final class StreamingCli {
       }
     }
     return failure;
+  }
+
+  static SlaJob.Settings settings(JobOptions options) {
+    SlaJob.Settings defaults = SlaJob.Settings.defaults(options.policyJson());
+    return new SlaJob.Settings(
+        defaults.policyJson(),
+        options.outOfOrderness(),
+        options.idleness(),
+        defaults.ticketRetention(),
+        defaults.minuteRetention(),
+        options.allowedLateness());
+  }
+
+  /** Flink's configuration: checkpoints, state backend, restore point, parallelism. */
+  static Configuration flinkConfiguration(JobOptions options) {
+    Map<String, String> conf = new HashMap<>();
+    conf.put("execution.checkpointing.interval", options.checkpointInterval().toMillis() + " ms");
+    conf.put("execution.checkpointing.dir", options.checkpointDir().toUri().toString());
+    conf.put("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");
+    conf.put("execution.checkpointing.num-retained", "3");
+    conf.put("state.backend.type", options.stateBackend());
+    conf.put("parallelism.default", Integer.toString(options.parallelism()));
+    conf.put("pipeline.object-reuse", "true");
+    conf.put("pipeline.generic-types", "false");
+    conf.put("restart-strategy.type", "exponential-delay");
+    options
+        .restorePath()
+        .ifPresent(path -> conf.put("execution.state-recovery.path", path.toUri().toString()));
+    // e.g. the minute aggregates' state from before they were keyed by minute (other uid)
+    conf.put(
+        "execution.state-recovery.ignore-unclaimed-state",
+        Boolean.toString(options.dropRemovedState()));
+    return Configuration.fromMap(conf);
   }
 
   static SlaJob.Sinks sinks(JobOptions options, ClickHouseSink.Target target) {

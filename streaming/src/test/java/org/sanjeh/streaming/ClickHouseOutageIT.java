@@ -16,10 +16,11 @@ import org.sanjeh.core.event.TicketEvent;
 import org.sanjeh.core.sla.PolicyFile;
 import org.sanjeh.ingestion.kafka.TestKafka;
 import org.sanjeh.streaming.testing.TestEvents;
+import org.sanjeh.testbed.ClickHouseServer;
 import org.sanjeh.warehouse.Warehouse;
 import org.sanjeh.warehouse.migrate.MigrationRunner;
 import org.sanjeh.warehouse.migrate.Migrations;
-import org.sanjeh.warehouse.server.ClickHouseServer;
+import org.sanjeh.warehouse.testing.ClickHouseExtension;
 
 /**
  * ClickHouse goes down while the job starts, or in the middle of the stream: the sinks retry with
@@ -33,7 +34,7 @@ class ClickHouseOutageIT {
     Path home = Files.createTempDirectory("sanjeh-clickhouse-outage-");
     ClickHouseServer server = ClickHouseServer.start(home, 0, 0);
     try {
-      Warehouse warehouse = Warehouse.connect(server.config("outage"));
+      Warehouse warehouse = Warehouse.connect(ClickHouseExtension.config(server, "outage"));
       new MigrationRunner(warehouse).migrate(Migrations.sanjehSchema());
       String bootstrap = TestKafka.shared().bootstrapServers();
       String topic = "it-outage-" + UUID.randomUUID();
@@ -73,7 +74,7 @@ class ClickHouseOutageIT {
     ClickHouseServer server = ClickHouseServer.start(home, 0, 0);
     JobClient job = null;
     try {
-      Warehouse warehouse = Warehouse.connect(server.config("outage_mid"));
+      Warehouse warehouse = Warehouse.connect(ClickHouseExtension.config(server, "outage_mid"));
       new MigrationRunner(warehouse).migrate(Migrations.sanjehSchema());
       String bootstrap = TestKafka.shared().bootstrapServers();
       String topic = "it-outage-mid-" + UUID.randomUUID();

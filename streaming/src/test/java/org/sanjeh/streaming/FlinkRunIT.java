@@ -20,8 +20,8 @@ import org.sanjeh.core.sla.PolicyFile;
 import org.sanjeh.ingestion.kafka.TestKafka;
 import org.sanjeh.streaming.testing.JobProcess;
 import org.sanjeh.streaming.testing.TestEvents;
+import org.sanjeh.testbed.ClickHouseServer;
 import org.sanjeh.warehouse.Warehouse;
-import org.sanjeh.warehouse.server.ClickHouseServer;
 import org.sanjeh.warehouse.testing.ClickHouseExtension;
 
 /**
@@ -46,7 +46,7 @@ class FlinkRunIT {
     String bootstrap = TestKafka.shared().bootstrapServers();
     String topic = "it-flink-run-" + UUID.randomUUID();
     TestEvents.createTopic(bootstrap, topic, 2);
-    Warehouse warehouse = Warehouse.connect(server.config("it_flink_run"));
+    Warehouse warehouse = Warehouse.connect(ClickHouseExtension.config(server, "it_flink_run"));
     Path work = Files.createTempDirectory("sanjeh-flink-run-it-");
     int restPort = freePort();
     Path conf = clusterConfiguration(work, restPort);

@@ -31,9 +31,9 @@ import org.sanjeh.streaming.sink.AlertTopic;
 import org.sanjeh.streaming.sink.ClickHouseSink;
 import org.sanjeh.streaming.source.KafkaEvents;
 import org.sanjeh.streaming.testing.TestEvents;
+import org.sanjeh.testbed.ClickHouseServer;
 import org.sanjeh.warehouse.Warehouse;
 import org.sanjeh.warehouse.read.EventQueries;
-import org.sanjeh.warehouse.server.ClickHouseServer;
 import org.sanjeh.warehouse.testing.ClickHouseExtension;
 
 /**
@@ -148,8 +148,7 @@ class SlaJobIT {
                     "pipeline.generic-types", "false",
                     "state.backend.type", stateBackend)));
     JobOptions options =
-        JobOptions.parse(
-            Map.of("bootstrap-servers", bootstrap, "alerts-topic", alertTopic), Map.of());
+        JobOptions.parse("--bootstrap-servers", bootstrap, "--alerts-topic", alertTopic);
     SlaJob.build(
         env,
         KafkaEvents.source(bootstrap, topic, topic, bounded),

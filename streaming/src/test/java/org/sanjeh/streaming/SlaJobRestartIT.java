@@ -16,10 +16,10 @@ import org.sanjeh.ingestion.kafka.TestKafka;
 import org.sanjeh.streaming.config.JobOptions;
 import org.sanjeh.streaming.testing.JobProcess;
 import org.sanjeh.streaming.testing.TestEvents;
+import org.sanjeh.testbed.ClickHouseServer;
 import org.sanjeh.warehouse.Warehouse;
 import org.sanjeh.warehouse.migrate.MigrationRunner;
 import org.sanjeh.warehouse.migrate.Migrations;
-import org.sanjeh.warehouse.server.ClickHouseServer;
 import org.sanjeh.warehouse.testing.ClickHouseExtension;
 
 /**
@@ -131,7 +131,7 @@ class SlaJobRestartIT {
   }
 
   static Warehouse database(ClickHouseServer server, String name) {
-    Warehouse warehouse = Warehouse.connect(server.config(name));
+    Warehouse warehouse = Warehouse.connect(ClickHouseExtension.config(server, name));
     new MigrationRunner(warehouse).migrate(Migrations.sanjehSchema());
     return warehouse;
   }

@@ -11,12 +11,16 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.sanjeh.core.cli.Commands;
 import org.sanjeh.dashboards.definition.DefinitionLoader;
 import org.sanjeh.dashboards.definition.Definitions;
 import org.sanjeh.dashboards.superset.SupersetBundle;
 import org.sanjeh.dashboards.superset.SupersetTarget;
 import org.sanjeh.warehouse.WarehouseConfig;
-import org.sanjeh.warehouse.cli.CliOptions;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code ./sanjeh dashboards export --output FILE.zip}: writes the Superset import bundle. Where
@@ -24,70 +28,105 @@ import org.sanjeh.warehouse.cli.CliOptions;
  * SANJEH_CLICKHOUSE_HOST}, {@code _HTTP_PORT}, {@code _DATABASE}, {@code _USER}); the local days
  * are in {@code SANJEH_BUSINESS_TIMEZONE} (UTC by default).
  */
+@Command(
+    name = "dashboards",
+    description = "The Live service and Experience dashboards.",
+    mixinStandardHelpOptions = true,
+    subcommands = DashboardsCli.Export.class)
 public final class DashboardsCli {
 
-  private static final String USAGE =
-      "usage: dashboards export --output FILE.zip [--host H] [--port 8123] [--database sanjeh]"
-          + " [--user U] [--with-password true]";
-
-  private DashboardsCli() {}
-
   public static void main(String[] args) {
-    try {
-      System.exit(run(List.of(args), System.getenv()));
-    } catch (IllegalArgumentException e) {
-      System.err.println("error: " + e.getMessage());
-      System.exit(2);
-    }
+    Commands.main(new DashboardsCli(), args);
   }
 
+  /** Runs {@code args} (e.g. {@code export --output F}) with {@code env} as the environment. */
   static int run(List<String> args, Map<String, String> env) {
-    if (args.isEmpty() || !args.get(0).equals("export")) {
-      throw new IllegalArgumentException(USAGE);
-    }
-    Map<String, String> options = CliOptions.parse(args.subList(1, args.size()));
-    for (String name : options.keySet()) {
-      if (!List.of("output", "host", "port", "database", "user", "with-password").contains(name)) {
-        throw new IllegalArgumentException("unknown option --" + name + "; " + USAGE);
-      }
-    }
-    String output = options.get("output");
-    if (output == null) {
-      throw new IllegalArgumentException("--output FILE.zip is required; " + USAGE);
-    }
-    Definitions definitions = DefinitionLoader.bundled();
-    SupersetTarget target = target(options, env);
-    Path file = Path.of(output).toAbsolutePath();
-    write(new SupersetBundle(definitions, target, OffsetDateTime.now(ZoneOffset.UTC)), file);
-    System.err.printf(
-        "wrote %s: %d dashboards, %d datasets, for %s (%s)%n",
-        file,
-        definitions.dashboards().size(),
-        definitions.datasets().size(),
-        target.host() + ":" + target.port() + "/" + target.database(),
-        target.password().isPresent()
-            ? "password included: keep the file private"
-            : "password masked");
-    return 0;
+    CommandLine commandLine = Commands.commandLine(new DashboardsCli());
+    commandLine.getSubcommands().get("export").<Export>getCommand().env = env;
+    return commandLine.execute(args.toArray(String[]::new));
   }
 
-  static SupersetTarget target(Map<String, String> options, Map<String, String> env) {
-    WarehouseConfig warehouse = WarehouseConfig.fromEnvironment(env);
-    String port = options.getOrDefault("port", Integer.toString(warehouse.httpPort()));
-    int httpPort;
-    try {
-      httpPort = Integer.parseInt(port);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--port '" + port + "' is not a port number", e);
+  @Command(
+      name = "export",
+      description = "Write the dashboards as an Apache Superset import bundle.",
+      mixinStandardHelpOptions = true)
+  static final class Export implements Callable<Integer> {
+
+    @Option(
+        names = "--output",
+        paramLabel = "FILE.zip",
+        description = "Where to write the bundle (required).")
+    Path output;
+
+    @Option(
+        names = "--host",
+        paramLabel = "H",
+        description = "ClickHouse host as Superset reaches it (default: SANJEH_CLICKHOUSE_HOST).")
+    String host;
+
+    @Option(
+        names = "--port",
+        paramLabel = "P",
+        description = "ClickHouse HTTP port (default: SANJEH_CLICKHOUSE_HTTP_PORT, else 8123).")
+    Integer port;
+
+    @Option(
+        names = "--database",
+        paramLabel = "DB",
+        description = "ClickHouse database (default: SANJEH_CLICKHOUSE_DATABASE, else sanjeh).")
+    String database;
+
+    @Option(
+        names = "--user",
+        paramLabel = "U",
+        description = "ClickHouse user (default: SANJEH_CLICKHOUSE_USER, else default).")
+    String user;
+
+    @Option(
+        names = "--with-password",
+        arity = "1",
+        paramLabel = "true|false",
+        defaultValue = "false",
+        showDefaultValue = CommandLine.Help.Visibility.ALWAYS,
+        description = "Put the ClickHouse password into the bundle (keep the file private).")
+    boolean withPassword;
+
+    Map<String, String> env = System.getenv();
+
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      if (output == null) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--output FILE.zip is required: where to write the bundle");
+      }
+      Definitions definitions = DefinitionLoader.bundled();
+      SupersetTarget target = target(env);
+      Path file = output.toAbsolutePath();
+      write(new SupersetBundle(definitions, target, OffsetDateTime.now(ZoneOffset.UTC)), file);
+      System.err.printf(
+          "wrote %s: %d dashboards, %d datasets, for %s (%s)%n",
+          file,
+          definitions.dashboards().size(),
+          definitions.datasets().size(),
+          target.host() + ":" + target.port() + "/" + target.database(),
+          target.password().isPresent()
+              ? "password included: keep the file private"
+              : "password masked");
+      return Commands.OK;
     }
-    boolean withPassword = Boolean.parseBoolean(options.getOrDefault("with-password", "false"));
-    return new SupersetTarget(
-        options.getOrDefault("host", warehouse.host()),
-        httpPort,
-        options.getOrDefault("database", warehouse.database()),
-        options.getOrDefault("user", warehouse.user()),
-        ZoneId.of(env.getOrDefault("SANJEH_BUSINESS_TIMEZONE", "UTC")),
-        withPassword ? Optional.of(warehouse.password()) : Optional.empty());
+
+    SupersetTarget target(Map<String, String> env) {
+      WarehouseConfig warehouse = WarehouseConfig.fromEnvironment(env);
+      return new SupersetTarget(
+          Optional.ofNullable(host).orElse(warehouse.host()),
+          Optional.ofNullable(port).orElse(warehouse.httpPort()),
+          Optional.ofNullable(database).orElse(warehouse.database()),
+          Optional.ofNullable(user).orElse(warehouse.user()),
+          ZoneId.of(env.getOrDefault("SANJEH_BUSINESS_TIMEZONE", "UTC")),
+          withPassword ? Optional.of(warehouse.password()) : Optional.empty());
+    }
   }
 
   /** Writes next to the target and renames, so a failed export never leaves half a bundle. */

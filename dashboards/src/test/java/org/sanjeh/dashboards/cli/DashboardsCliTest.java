@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sanjeh.dashboards.superset.SupersetTarget;
+import picocli.CommandLine;
 
 class DashboardsCliTest {
 
@@ -36,9 +37,8 @@ class DashboardsCliTest {
             "SANJEH_CLICKHOUSE_PASSWORD", "pw",
             "SANJEH_BUSINESS_TIMEZONE", "Asia/Tehran");
 
-    SupersetTarget fromEnv = DashboardsCli.target(Map.of(), env);
-    SupersetTarget overridden =
-        DashboardsCli.target(Map.of("host", "superset-ch", "port", "8123"), env);
+    SupersetTarget fromEnv = export().target(env);
+    SupersetTarget overridden = export("--host", "superset-ch", "--port", "8123").target(env);
 
     assertThat(fromEnv.host()).isEqualTo("ch.example");
     assertThat(fromEnv.port()).isEqualTo(18123);
@@ -46,20 +46,31 @@ class DashboardsCliTest {
     assertThat(fromEnv.password()).isEmpty();
     assertThat(overridden.host()).isEqualTo("superset-ch");
     assertThat(overridden.port()).isEqualTo(8123);
-    assertThat(DashboardsCli.target(Map.of("with-password", "true"), env).password())
-        .contains("pw");
+    assertThat(export("--with-password", "true").target(env).password()).contains("pw");
   }
 
   @Test
-  void anUnknownOptionIsRefusedWithTheUsage() {
-    assertThatThrownBy(() -> DashboardsCli.run(List.of("export", "--ouput", "x.zip"), Map.of()))
-        .hasMessageStartingWith(
-            "unknown option --ouput; usage: dashboards export --output FILE.zip");
+  void anUnknownOptionIsAUsageErrorThatNamesItAndSuggestsTheRightOne() {
+    java.io.StringWriter err = new java.io.StringWriter();
+    CommandLine commandLine = new CommandLine(new DashboardsCli());
+    commandLine.setErr(new java.io.PrintWriter(err));
+
+    int code = commandLine.execute("export", "--ouput", "x.zip");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("Unknown option")
+        .contains("'--ouput'")
+        .contains("Possible solutions: --output");
+  }
+
+  private static DashboardsCli.Export export(String... args) {
+    return CommandLine.populateCommand(new DashboardsCli.Export(), args);
   }
 
   @Test
   void aHostThatCouldBreakTheUriIsRefused() {
-    assertThatThrownBy(() -> DashboardsCli.target(Map.of("host", "evil@host/x"), Map.of()))
+    assertThatThrownBy(() -> export("--host", "evil@host/x").target(Map.of()))
         .hasMessage("host 'evil@host/x' must be a host name or an IPv4 address");
   }
 }

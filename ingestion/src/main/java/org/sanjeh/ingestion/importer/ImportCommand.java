@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -40,34 +41,102 @@ import org.sanjeh.warehouse.Warehouse;
 import org.sanjeh.warehouse.WarehouseConfig;
 import org.sanjeh.warehouse.cli.Progress;
 import org.sanjeh.warehouse.write.DeadLetter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
- * {@code ./sanjeh import FILE|DIR --format twcc|ndjson}: reads files through their adapter, sends
- * the events to Kafka and the rejects to the dead-letter topic and to a rejects file, shows
- * progress (rate, time left) and ends with a summary. Exits non-zero if Kafka did not acknowledge
- * everything; running it again is safe, event ids make the second run a no-op downstream.
+ * {@code ./sanjeh import FILE|DIR --format F}: reads files through their adapter, sends the events
+ * to Kafka and the rejects to the dead-letter topic and to a rejects file, shows progress (rate,
+ * time left) and ends with a summary. Exits non-zero if Kafka did not acknowledge everything;
+ * running it again is safe, event ids make the second run a no-op downstream.
  */
-public final class ImportCommand {
+@Command(
+    name = "import",
+    description = {
+      "Import files through Kafka (with --out FILE: into a time-ordered NDJSON file instead).",
+      "Formats: twcc (TWCC customer-care dialogs), ndjson (the event contract), email (.eml and"
+          + " .mbox; --team names the team's addresses), calls (call-log CSV), helpdesk (any"
+          + " help-desk export, with --mapping FILE.json; see docs/import.md).",
+      "Rejects go next to the input, or to var/rejects when that folder is read-only."
+    },
+    mixinStandardHelpOptions = true)
+public final class ImportCommand implements Callable<Integer> {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int IN_FLIGHT = 10_000;
   static final List<String> FORMATS = List.of("twcc", "ndjson", "helpdesk", "calls", "email");
 
-  private final String bootstrap;
-  private final Path input;
-  private final String format;
-  private final String source;
-  private final Path rejectsDir;
-  private final Path mapping;
-  private final Set<String> team;
-  private final String region;
-  private Conversations conversations;
-  private final WarehouseConfig directory;
-  private final Clock clock = Clock.systemUTC();
+  @Parameters(paramLabel = "FILE|DIR", description = "A file, or a folder of files, to import.")
+  private Path input;
+
+  @Option(
+      names = "--format",
+      required = true,
+      paramLabel = "F",
+      description = "twcc, ndjson, email, calls or helpdesk.")
+  private String format;
+
+  @Option(
+      names = "--source",
+      paramLabel = "NAME",
+      description = "The source system recorded with each event (default: import:FORMAT).")
+  private String source;
+
+  @Option(
+      names = "--rejects",
+      paramLabel = "DIR",
+      description = "Where the rejects files go (default: next to the input, else var/rejects).")
+  private Path rejectsDir;
+
+  @Option(
+      names = "--mapping",
+      paramLabel = "FILE.json",
+      description = "For --format helpdesk: how the export's columns map onto the event contract.")
+  private Path mapping;
+
+  @Option(
+      names = "--team",
+      split = ",",
+      paramLabel = "ADDRESSES",
+      description = "For --format email: the team's own addresses, comma-separated.")
+  private Set<String> team;
+
+  @Option(
+      names = "--region",
+      paramLabel = "CC",
+      defaultValue = "IR",
+      showDefaultValue = CommandLine.Help.Visibility.ALWAYS,
+      description = "For --format calls: the country of phone numbers written without one.")
+  private String region;
 
   /** With {@code --out FILE}: the accepted events as NDJSON in event-time order, not to Kafka. */
-  private final Path out;
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "Write the accepted events in time order to FILE instead of Kafka.")
+  private Path out;
 
+  @Option(
+      names = "--bootstrap-servers",
+      paramLabel = "H:P",
+      defaultValue = "${env:SANJEH_KAFKA_BOOTSTRAP:-127.0.0.1:19092}",
+      showDefaultValue = CommandLine.Help.Visibility.ALWAYS,
+      description = "Kafka (env SANJEH_KAFKA_BOOTSTRAP).")
+  private String bootstrap;
+
+  private Conversations conversations;
+  private WarehouseConfig directory;
+  private final Clock clock = Clock.systemUTC();
+
+  /** For picocli: the options are set from the command line. */
+  public ImportCommand() {}
+
+  /**
+   * The command with {@code options} as on the command line ({@code "_"}: the file or folder, every
+   * other key: {@code --key value}).
+   */
   public ImportCommand(String bootstrap, Map<String, String> options) {
     this(bootstrap, options, null);
   }
@@ -77,28 +146,40 @@ public final class ImportCommand {
    *     SANJEH_CLICKHOUSE_* environment
    */
   public ImportCommand(String bootstrap, Map<String, String> options, WarehouseConfig directory) {
+    List<String> args = new ArrayList<>();
+    options.forEach(
+        (name, value) -> {
+          if (name.equals("_")) {
+            args.add(value);
+          } else {
+            args.add("--" + name);
+            args.add(value);
+          }
+        });
+    new CommandLine(this).parseArgs(args.toArray(String[]::new));
     this.bootstrap = bootstrap;
     this.directory = directory;
-    if (!options.containsKey("_") || !options.containsKey("format")) {
-      throw new IllegalArgumentException(
-          "usage: import FILE|DIR --format twcc|ndjson [--source NAME] [--rejects DIR]");
-    }
-    this.input = Path.of(options.get("_"));
-    this.format = options.get("format");
-    this.source = options.getOrDefault("source", "import:" + format);
-    this.rejectsDir = options.containsKey("rejects") ? Path.of(options.get("rejects")) : null;
+    check();
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    check();
+    return run();
+  }
+
+  private void check() {
     if (!FORMATS.contains(format)) {
       throw new IllegalArgumentException(
           "unknown --format '" + format + "': use one of " + FORMATS);
     }
-    if (format.equals("helpdesk") && !options.containsKey("mapping")) {
+    if (format.equals("helpdesk") && mapping == null) {
       throw new IllegalArgumentException(
           "--format helpdesk needs --mapping FILE.json (see docs/import.md)");
     }
-    this.mapping = options.containsKey("mapping") ? Path.of(options.get("mapping")) : null;
-    this.team = options.containsKey("team") ? Set.of(options.get("team").split(",")) : Set.of();
-    this.region = options.getOrDefault("region", "IR");
-    this.out = options.containsKey("out") ? Path.of(options.get("out")) : null;
+    if (source == null) {
+      source = "import:" + format;
+    }
   }
 
   public int run() throws IOException {
@@ -236,7 +317,7 @@ public final class ImportCommand {
   }
 
   private List<ImportItem> email(Path file) throws IOException {
-    EmailAdapter adapter = new EmailAdapter(team);
+    EmailAdapter adapter = new EmailAdapter(team == null ? Set.of() : team);
     List<InboundMessage> messages = new ArrayList<>();
     List<ImportItem> items = new ArrayList<>();
     if (file.toString().endsWith(".mbox")) {

@@ -51,7 +51,7 @@ class ChannelsIT {
 
   @BeforeAll
   static void schema() {
-    warehouse = ClickHouseExtension.runningServer().config("it_channels");
+    warehouse = ClickHouseExtension.config(ClickHouseExtension.runningServer(), "it_channels");
     new MigrationRunner(Warehouse.connect(warehouse)).migrate(Migrations.sanjehSchema());
   }
 

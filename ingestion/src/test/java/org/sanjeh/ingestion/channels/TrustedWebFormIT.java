@@ -40,7 +40,7 @@ class TrustedWebFormIT {
 
   @BeforeAll
   static void schema() {
-    warehouse = ClickHouseExtension.runningServer().config("it_trusted_form");
+    warehouse = ClickHouseExtension.config(ClickHouseExtension.runningServer(), "it_trusted_form");
     new MigrationRunner(Warehouse.connect(warehouse)).migrate(Migrations.sanjehSchema());
   }
 

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.sanjeh.testbed.ClickHouseServer;
 import org.sanjeh.warehouse.Warehouse;
 import org.sanjeh.warehouse.migrate.Migration;
 import org.sanjeh.warehouse.migrate.MigrationRunner;
 import org.sanjeh.warehouse.migrate.Migrations;
-import org.sanjeh.warehouse.server.ClickHouseServer;
 import org.sanjeh.warehouse.testing.ClickHouseExtension;
 
 /** Who is linked to whom, against the real customer directory in ClickHouse. */
@@ -102,7 +102,8 @@ class IdentityResolverIT {
 
   @Test
   void theMigrationTurnsEarlierWebFormLinksIntoClaims(ClickHouseServer server) {
-    Warehouse before = Warehouse.connect(server.config("it_identity_migration_" + run));
+    Warehouse before =
+        Warehouse.connect(ClickHouseExtension.config(server, "it_identity_migration_" + run));
     List<Migration> all = Migrations.sanjehSchema();
     new MigrationRunner(before).migrate(all.stream().filter(m -> m.version() < 12).toList());
     before.execute(

@@ -16,10 +16,11 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.junit.jupiter.api.Test;
 import org.sanjeh.ingestion.kafka.EventPublisher;
 import org.sanjeh.ingestion.kafka.TestKafka;
+import org.sanjeh.testbed.ClickHouseServer;
 import org.sanjeh.warehouse.Warehouse;
 import org.sanjeh.warehouse.migrate.MigrationRunner;
 import org.sanjeh.warehouse.migrate.Migrations;
-import org.sanjeh.warehouse.server.ClickHouseServer;
+import org.sanjeh.warehouse.testing.ClickHouseExtension;
 import org.sanjeh.warehouse.write.BatchedWriter;
 import org.sanjeh.warehouse.write.EventWriter;
 
@@ -50,7 +51,8 @@ class LoaderOutageAbuseIT {
     ClickHouseServer server = ClickHouseServer.start(home, 0, 0);
     String bootstrap = TestKafka.shared().bootstrapServers();
     try (EventPublisher publisher = new EventPublisher(bootstrap, Duration.ofSeconds(20))) {
-      Warehouse warehouse = Warehouse.connect(server.config("loader_outage_" + run));
+      Warehouse warehouse =
+          Warehouse.connect(ClickHouseExtension.config(server, "loader_outage_" + run));
       new MigrationRunner(warehouse).migrate(Migrations.sanjehSchema());
       EventWriter writer =
           new EventWriter(
@@ -107,7 +109,8 @@ class LoaderOutageAbuseIT {
     ClickHouseServer server = ClickHouseServer.start(home, 0, 0);
     String bootstrap = TestKafka.shared().bootstrapServers();
     try (EventPublisher publisher = new EventPublisher(bootstrap, Duration.ofSeconds(20))) {
-      Warehouse warehouse = Warehouse.connect(server.config("loader_full_" + run));
+      Warehouse warehouse =
+          Warehouse.connect(ClickHouseExtension.config(server, "loader_full_" + run));
       new MigrationRunner(warehouse).migrate(Migrations.sanjehSchema());
       publish(publisher, 1000);
       server.stop();

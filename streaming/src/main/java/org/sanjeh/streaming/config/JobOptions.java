@@ -7,122 +7,245 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.apache.flink.configuration.Configuration;
 import org.sanjeh.core.sla.PolicyFile;
-import org.sanjeh.streaming.SlaJob;
+import picocli.CommandLine;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
 
 /**
- * The {@code run} command's options, with their defaults. Durations are written {@code 500ms},
- * {@code 10s}, {@code 5m}, {@code 2h}, {@code 30d}.
+ * The {@code run} command's options, each declared once with its default (a picocli mixin).
+ * Durations are written {@code 500ms}, {@code 10s}, {@code 5m}, {@code 2h}, {@code 30d}. Only plain
+ * Java types here: the root {@code sanjeh} CLI loads this class without Flink to print help.
  */
-public record JobOptions(
-    String bootstrapServers,
-    String topic,
-    String groupId,
-    String alertTopic,
-    Path policyFile,
-    boolean rawEvents,
-    int parallelism,
-    Path checkpointDir,
-    Duration checkpointInterval,
-    String stateBackend,
-    String restore,
-    boolean dropRemovedState,
-    Duration outOfOrderness,
-    Duration idleness,
-    Duration allowedLateness,
-    int batchSize,
-    Duration flushInterval,
-    String database) {
-
-  public static final String USAGE =
-      """
-        --bootstrap-servers H:P   Kafka (env SANJEH_KAFKA_BOOTSTRAP, else 127.0.0.1:19092)
-        --topic T                 ticket events topic (ticket-events)
-        --group G                 consumer group (sanjeh-sla)
-        --alerts-topic T|none     where alerts are published (sla-alerts)
-        --policy FILE             SLA policy JSON (default: the bundled Iran preset)
-        --raw-events true|false   also write whole events to ticket_events/ticket_messages (true)
-        --parallelism N           (2)
-        --checkpoint-dir DIR      checkpoints, kept after the job ends (var/flink/checkpoints)
-        --checkpoint-interval D   (10s)
-        --state-backend B         hashmap (heap, the default) or rocksdb (millions of open tickets)
-        --restore latest|PATH|none  resume from the newest checkpoint in --checkpoint-dir (latest)
-        --drop-removed-state true|false  restore even when the checkpoint has state of an operator
-                                  this version no longer has, and drop that state (false)
-        --out-of-orderness D      how late an event may be and still be on time (5s)
-        --idleness D              a silent partition stops holding the watermark after D (30s)
-        --allowed-lateness D      an event up to D older than its ticket's newest is put in
-                                  event-time order; an older one goes to dead_letters (7d)
-        --batch-size N            rows per ClickHouse insert (50000)
-        --flush-interval D        the longest a row waits for its insert (1s)
-        --database DB             ClickHouse database (env SANJEH_CLICKHOUSE_DATABASE, else sanjeh)
-      ClickHouse: SANJEH_CLICKHOUSE_HOST, _HTTP_PORT, _USER, _PASSWORD or _PASSWORD_FILE.
-      """;
-
-  private static final Set<String> KNOWN =
-      Set.of(
-          "bootstrap-servers",
-          "topic",
-          "group",
-          "alerts-topic",
-          "policy",
-          "raw-events",
-          "parallelism",
-          "checkpoint-dir",
-          "checkpoint-interval",
-          "state-backend",
-          "restore",
-          "drop-removed-state",
-          "out-of-orderness",
-          "idleness",
-          "allowed-lateness",
-          "batch-size",
-          "flush-interval",
-          "database");
+public final class JobOptions {
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
-  public static JobOptions parse(Map<String, String> options, Map<String, String> env) {
-    for (String name : options.keySet()) {
-      if (!KNOWN.contains(name) && !name.equals("_")) {
-        throw new IllegalArgumentException(
-            "unknown option --" + name + "; the options are:\n" + USAGE);
-      }
-    }
-    String backend = options.getOrDefault("state-backend", "hashmap");
-    if (!backend.equals("hashmap") && !backend.equals("rocksdb")) {
-      throw new IllegalArgumentException(
-          "--state-backend " + backend + ": use hashmap (heap) or rocksdb");
-    }
-    return new JobOptions(
-        options.getOrDefault(
-            "bootstrap-servers", env.getOrDefault("SANJEH_KAFKA_BOOTSTRAP", "127.0.0.1:19092")),
-        options.getOrDefault("topic", "ticket-events"),
-        options.getOrDefault("group", "sanjeh-sla"),
-        options.getOrDefault("alerts-topic", "sla-alerts"),
-        options.containsKey("policy") ? Path.of(options.get("policy")) : null,
-        bool(options, "raw-events", true),
-        positive(options, "parallelism", 2),
-        Path.of(options.getOrDefault("checkpoint-dir", "var/flink/checkpoints")).toAbsolutePath(),
-        duration(options, "checkpoint-interval", "10s"),
-        backend,
-        options.getOrDefault("restore", "latest"),
-        bool(options, "drop-removed-state", false),
-        duration(options, "out-of-orderness", "5s"),
-        duration(options, "idleness", "30s"),
-        duration(options, "allowed-lateness", "7d"),
-        positive(options, "batch-size", 50_000),
-        duration(options, "flush-interval", "1s"),
-        options.getOrDefault("database", env.getOrDefault("SANJEH_CLICKHOUSE_DATABASE", "sanjeh")));
+  @Option(
+      names = "--bootstrap-servers",
+      paramLabel = "H:P",
+      defaultValue = "${env:SANJEH_KAFKA_BOOTSTRAP:-127.0.0.1:19092}",
+      description = "Kafka (env SANJEH_KAFKA_BOOTSTRAP). Default: ${DEFAULT-VALUE}.")
+  private String bootstrapServers;
+
+  @Option(
+      names = "--topic",
+      paramLabel = "T",
+      defaultValue = "ticket-events",
+      description = "The ticket events topic. Default: ${DEFAULT-VALUE}.")
+  private String topic;
+
+  @Option(
+      names = "--group",
+      paramLabel = "G",
+      defaultValue = "sanjeh-sla",
+      description = "The consumer group. Default: ${DEFAULT-VALUE}.")
+  private String groupId;
+
+  @Option(
+      names = "--alerts-topic",
+      paramLabel = "T|none",
+      defaultValue = "sla-alerts",
+      description = "Where alerts are published. Default: ${DEFAULT-VALUE}.")
+  private String alertTopic;
+
+  @Option(
+      names = "--policy",
+      paramLabel = "FILE",
+      description = "The SLA policy JSON. Default: the bundled Iran preset.")
+  private Path policyFile;
+
+  @Option(
+      names = "--raw-events",
+      arity = "1",
+      paramLabel = "true|false",
+      defaultValue = "true",
+      description =
+          "Also write whole events to ticket_events and ticket_messages. Default: ${DEFAULT-VALUE}.")
+  private boolean rawEvents;
+
+  @Option(
+      names = "--parallelism",
+      paramLabel = "N",
+      defaultValue = "2",
+      converter = Positive.class,
+      description = "Parallel tasks per operator. Default: ${DEFAULT-VALUE}.")
+  private int parallelism;
+
+  @Option(
+      names = "--checkpoint-dir",
+      paramLabel = "DIR",
+      defaultValue = "var/flink/checkpoints",
+      description = "Checkpoints, kept after the job ends. Default: ${DEFAULT-VALUE}.")
+  private Path checkpointDir;
+
+  @Option(
+      names = "--checkpoint-interval",
+      paramLabel = "D",
+      defaultValue = "10s",
+      converter = DurationConverter.class,
+      description = "Default: ${DEFAULT-VALUE}.")
+  private Duration checkpointInterval;
+
+  @Option(
+      names = "--state-backend",
+      paramLabel = "B",
+      defaultValue = "hashmap",
+      converter = StateBackend.class,
+      description =
+          "hashmap (heap) or rocksdb (millions of open tickets). Default: ${DEFAULT-VALUE}.")
+  private String stateBackend;
+
+  @Option(
+      names = "--restore",
+      paramLabel = "latest|PATH|none",
+      defaultValue = "latest",
+      description =
+          "Resume from the newest checkpoint in --checkpoint-dir, from PATH, or not at all."
+              + " Default: ${DEFAULT-VALUE}.")
+  private String restore;
+
+  @Option(
+      names = "--drop-removed-state",
+      arity = "1",
+      paramLabel = "true|false",
+      defaultValue = "false",
+      description =
+          "Restore even when the checkpoint has state of an operator this version no longer has,"
+              + " and drop that state. Default: ${DEFAULT-VALUE}.")
+  private boolean dropRemovedState;
+
+  @Option(
+      names = "--out-of-orderness",
+      paramLabel = "D",
+      defaultValue = "5s",
+      converter = DurationConverter.class,
+      description = "How late an event may be and still be on time. Default: ${DEFAULT-VALUE}.")
+  private Duration outOfOrderness;
+
+  @Option(
+      names = "--idleness",
+      paramLabel = "D",
+      defaultValue = "30s",
+      converter = DurationConverter.class,
+      description =
+          "A silent partition stops holding the watermark after D. Default: ${DEFAULT-VALUE}.")
+  private Duration idleness;
+
+  @Option(
+      names = "--allowed-lateness",
+      paramLabel = "D",
+      defaultValue = "7d",
+      converter = DurationConverter.class,
+      description =
+          "An event up to D older than its ticket's newest is put in event-time order; an older"
+              + " one goes to dead_letters. Default: ${DEFAULT-VALUE}.")
+  private Duration allowedLateness;
+
+  @Option(
+      names = "--batch-size",
+      paramLabel = "N",
+      defaultValue = "50000",
+      converter = Positive.class,
+      description = "Rows per ClickHouse insert. Default: ${DEFAULT-VALUE}.")
+  private int batchSize;
+
+  @Option(
+      names = "--flush-interval",
+      paramLabel = "D",
+      defaultValue = "1s",
+      converter = DurationConverter.class,
+      description = "The longest a row waits for its insert. Default: ${DEFAULT-VALUE}.")
+  private Duration flushInterval;
+
+  @Option(
+      names = "--database",
+      paramLabel = "DB",
+      defaultValue = "${env:SANJEH_CLICKHOUSE_DATABASE:-sanjeh}",
+      description =
+          "ClickHouse database (env SANJEH_CLICKHOUSE_DATABASE). Default: ${DEFAULT-VALUE}.")
+  private String database;
+
+  /** The options of {@code args}, defaults for the rest (for tests and embedding). */
+  public static JobOptions parse(String... args) {
+    return CommandLine.populateCommand(new JobOptions(), args);
+  }
+
+  public String bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  public String topic() {
+    return topic;
+  }
+
+  public String groupId() {
+    return groupId;
+  }
+
+  public String alertTopic() {
+    return alertTopic;
+  }
+
+  public Path policyFile() {
+    return policyFile;
+  }
+
+  public boolean rawEvents() {
+    return rawEvents;
+  }
+
+  public int parallelism() {
+    return parallelism;
+  }
+
+  public Path checkpointDir() {
+    return checkpointDir.toAbsolutePath();
+  }
+
+  public Duration checkpointInterval() {
+    return checkpointInterval;
+  }
+
+  public String stateBackend() {
+    return stateBackend;
+  }
+
+  public String restore() {
+    return restore;
+  }
+
+  public boolean dropRemovedState() {
+    return dropRemovedState;
+  }
+
+  public Duration outOfOrderness() {
+    return outOfOrderness;
+  }
+
+  public Duration idleness() {
+    return idleness;
+  }
+
+  public Duration allowedLateness() {
+    return allowedLateness;
+  }
+
+  public int batchSize() {
+    return batchSize;
+  }
+
+  public Duration flushInterval() {
+    return flushInterval;
+  }
+
+  public String database() {
+    return database;
   }
 
   public String policyJson() {
@@ -132,41 +255,11 @@ public record JobOptions(
     return PolicyFile.readText(policyFile);
   }
 
-  public SlaJob.Settings settings() {
-    SlaJob.Settings defaults = SlaJob.Settings.defaults(policyJson());
-    return new SlaJob.Settings(
-        defaults.policyJson(),
-        outOfOrderness,
-        idleness,
-        defaults.ticketRetention(),
-        defaults.minuteRetention(),
-        allowedLateness);
-  }
-
-  /** Flink's configuration: checkpoints, state backend, restore point, parallelism. */
-  public Configuration flinkConfiguration() {
-    Map<String, String> conf = new HashMap<>();
-    conf.put("execution.checkpointing.interval", checkpointInterval.toMillis() + " ms");
-    conf.put("execution.checkpointing.dir", checkpointDir.toUri().toString());
-    conf.put("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");
-    conf.put("execution.checkpointing.num-retained", "3");
-    conf.put("state.backend.type", stateBackend);
-    conf.put("parallelism.default", Integer.toString(parallelism));
-    conf.put("pipeline.object-reuse", "true");
-    conf.put("pipeline.generic-types", "false");
-    conf.put("restart-strategy.type", "exponential-delay");
-    restorePath()
-        .ifPresent(path -> conf.put("execution.state-recovery.path", path.toUri().toString()));
-    // e.g. the minute aggregates' state from before they were keyed by minute (other uid)
-    conf.put("execution.state-recovery.ignore-unclaimed-state", Boolean.toString(dropRemovedState));
-    return Configuration.fromMap(conf);
-  }
-
   /** The checkpoint to resume from: a path, the newest complete one under the folder, or none. */
   public Optional<Path> restorePath() {
     return switch (restore) {
       case "none" -> Optional.empty();
-      case "latest" -> latestCheckpoint(checkpointDir);
+      case "latest" -> latestCheckpoint(checkpointDir());
       default -> Optional.of(Path.of(restore));
     };
   }
@@ -215,37 +308,49 @@ public record JobOptions(
     };
   }
 
-  private static Duration duration(Map<String, String> options, String name, String fallback) {
-    return parseDuration(name, options.getOrDefault(name, fallback));
+  /** {@code 500ms}, {@code 10s}, {@code 5m}, {@code 2h}, {@code 30d} or ISO-8601. */
+  static final class DurationConverter implements ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      Matcher m = DURATION.matcher(value.trim().toLowerCase(Locale.ROOT));
+      if (!m.matches()) {
+        try {
+          return Duration.parse(value);
+        } catch (DateTimeParseException e) {
+          throw new CommandLine.TypeConversionException(
+              "'" + value + "' is not a duration; write e.g. 500ms, 10s, 5m, 2h or 30d");
+        }
+      }
+      return parseDuration("duration", value);
+    }
   }
 
-  private static int positive(Map<String, String> options, String name, int fallback) {
-    String text = options.get(name);
-    if (text == null) {
-      return fallback;
+  /** A whole number above zero. */
+  static final class Positive implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      try {
+        int number = Integer.parseInt(value);
+        if (number > 0) {
+          return number;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw new CommandLine.TypeConversionException(
+          "'" + value + "' must be a positive whole number");
     }
-    try {
-      int value = Integer.parseInt(text);
-      if (value > 0) {
+  }
+
+  /** The two state backends the job supports. */
+  static final class StateBackend implements ITypeConverter<String> {
+    @Override
+    public String convert(String value) {
+      if (value.equals("hashmap") || value.equals("rocksdb")) {
         return value;
       }
-    } catch (NumberFormatException e) {
-      // reported below
+      throw new CommandLine.TypeConversionException(
+          "'" + value + "': use hashmap (heap) or rocksdb");
     }
-    throw new IllegalArgumentException(
-        "--%s %s: must be a positive whole number".formatted(name, text));
-  }
-
-  private static boolean bool(Map<String, String> options, String name, boolean fallback) {
-    String text = options.get(name);
-    if (text == null) {
-      return fallback;
-    }
-    return switch (text) {
-      case "true", "yes" -> true;
-      case "false", "no" -> false;
-      default ->
-          throw new IllegalArgumentException("--%s %s: use true or false".formatted(name, text));
-    };
   }
 }

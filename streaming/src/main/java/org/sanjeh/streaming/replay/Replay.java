@@ -43,23 +43,14 @@ public final class Replay {
 
   private Replay() {}
 
-  public static int run(Map<String, String> options, Map<String, String> env) throws Exception {
-    String file = options.get("_");
-    if (file == null) {
-      throw new IllegalArgumentException("replay needs a file: replay FILE.jsonl [--policy FILE]");
-    }
-    String bootstrap =
-        options.getOrDefault(
-            "bootstrap-servers", env.getOrDefault("SANJEH_KAFKA_BOOTSTRAP", "127.0.0.1:19092"));
-    String policy =
-        options.containsKey("policy")
-            ? PolicyFile.readText(Path.of(options.get("policy")))
-            : PolicyFile.defaultText();
+  /** Replays {@code file} with {@code policyFile} (null: the bundled preset) through Kafka. */
+  public static int run(Path file, Path policyFile, String bootstrap) throws Exception {
+    String policy = policyFile != null ? PolicyFile.readText(policyFile) : PolicyFile.defaultText();
     String topic = "sanjeh-replay-" + System.currentTimeMillis();
 
     KafkaTopics.ensure(bootstrap, topic, 2);
     try {
-      Published published = publish(Path.of(file), bootstrap, topic);
+      Published published = publish(file, bootstrap, topic);
       System.err.printf(
           "replay: %,d lines of %s on topic %s (%,d not valid events); running the SLA job%n",
           published.lines, file, topic, published.invalid);

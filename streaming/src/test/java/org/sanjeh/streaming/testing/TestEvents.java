@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.sanjeh.core.event.TicketEvent;
 import org.sanjeh.kafka.KafkaTopics;
 import org.sanjeh.streaming.TicketEventProducer;
-import org.sanjeh.warehouse.sample.SyntheticEvents;
+import org.sanjeh.testbed.SyntheticEvents;
 
 /** Ticket events for the integration tests, and putting them on a Kafka topic of their own. */
 public final class TestEvents {

@@ -25,10 +25,10 @@ import org.sanjeh.core.event.EventType;
 import org.sanjeh.core.event.TicketEvent;
 import org.sanjeh.core.event.TicketEventCodec;
 import org.sanjeh.core.survey.SurveyKind;
-import org.sanjeh.ingestion.kafka.LocalKafka;
 import org.sanjeh.ingestion.kafka.TestKafka;
 import org.sanjeh.ingestion.kafka.Topics;
 import org.sanjeh.survey.link.SurveyLinks;
+import org.sanjeh.testbed.LocalKafka;
 import org.sanjeh.warehouse.Warehouse;
 import org.sanjeh.warehouse.testing.ClickHouseExtension;
 

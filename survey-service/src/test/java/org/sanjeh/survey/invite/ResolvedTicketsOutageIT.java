@@ -27,14 +27,15 @@ import org.sanjeh.core.event.EventType;
 import org.sanjeh.core.event.TicketEvent;
 import org.sanjeh.core.event.TicketEventCodec;
 import org.sanjeh.core.survey.SurveyKind;
-import org.sanjeh.ingestion.kafka.LocalKafka;
 import org.sanjeh.ingestion.kafka.TestKafka;
 import org.sanjeh.survey.link.SurveyLinks;
 import org.sanjeh.survey.testing.SettableClock;
+import org.sanjeh.testbed.ClickHouseServer;
+import org.sanjeh.testbed.LocalKafka;
 import org.sanjeh.warehouse.Warehouse;
 import org.sanjeh.warehouse.migrate.MigrationRunner;
 import org.sanjeh.warehouse.migrate.Migrations;
-import org.sanjeh.warehouse.server.ClickHouseServer;
+import org.sanjeh.warehouse.testing.ClickHouseExtension;
 
 /**
  * The invitation loop under faults, on a real Kafka broker and a ClickHouse server of the test's
@@ -74,7 +75,7 @@ class ResolvedTicketsOutageIT {
   void startClickHouse() throws IOException {
     home = Files.createTempDirectory("sanjeh-clickhouse-invitations-");
     server = ClickHouseServer.start(home, 0, 0);
-    warehouse = Warehouse.connect(server.config("invitations"));
+    warehouse = Warehouse.connect(ClickHouseExtension.config(server, "invitations"));
     new MigrationRunner(warehouse).migrate(Migrations.sanjehSchema());
   }
 

@@ -8,8 +8,8 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.sanjeh.core.survey.SurveyKind;
-import org.sanjeh.ingestion.kafka.LocalKafka;
 import org.sanjeh.ingestion.kafka.TestKafka;
+import org.sanjeh.testbed.LocalKafka;
 
 /** Answers and detractor alerts on a real Kafka broker. */
 class AnswerPublisherIT {

@@ -14,10 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sanjeh.core.survey.SurveyKind;
 import org.sanjeh.survey.link.SurveyLinks;
 import org.sanjeh.survey.testing.SettableClock;
+import org.sanjeh.testbed.ClickHouseServer;
 import org.sanjeh.warehouse.Warehouse;
 import org.sanjeh.warehouse.migrate.MigrationRunner;
 import org.sanjeh.warehouse.migrate.Migrations;
-import org.sanjeh.warehouse.server.ClickHouseServer;
 import org.sanjeh.warehouse.testing.ClickHouseExtension;
 
 /** Answers end to end with a real ClickHouse, including one that is stopped in the middle. */
@@ -173,7 +173,7 @@ class ResponsesIT {
     Path home = Files.createTempDirectory("sanjeh-clickhouse-outage-");
     ClickHouseServer server = ClickHouseServer.start(home, 0, 0);
     try {
-      Warehouse warehouse = Warehouse.connect(server.config("outage"));
+      Warehouse warehouse = Warehouse.connect(ClickHouseExtension.config(server, "outage"));
       new MigrationRunner(warehouse).migrate(Migrations.sanjehSchema());
       Responses responses = responses(warehouse);
       responses.answer(invitation(SurveyKind.CSAT), 5, null, List.of());

@@ -17,10 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sanjeh.core.survey.SurveyKind;
 import org.sanjeh.survey.link.SurveyLinks;
 import org.sanjeh.survey.testing.SettableClock;
+import org.sanjeh.testbed.ClickHouseServer;
 import org.sanjeh.warehouse.Warehouse;
 import org.sanjeh.warehouse.migrate.MigrationRunner;
 import org.sanjeh.warehouse.migrate.Migrations;
-import org.sanjeh.warehouse.server.ClickHouseServer;
+import org.sanjeh.warehouse.testing.ClickHouseExtension;
 
 /**
  * Answers while ClickHouse is stopped, on a server of the test's own: the edit window still holds,
@@ -42,7 +43,7 @@ class ResponsesOutageIT {
   void startClickHouse() throws IOException {
     home = Files.createTempDirectory("sanjeh-clickhouse-outage-");
     server = ClickHouseServer.start(home, 0, 0);
-    warehouse = Warehouse.connect(server.config("outage"));
+    warehouse = Warehouse.connect(ClickHouseExtension.config(server, "outage"));
     new MigrationRunner(warehouse).migrate(Migrations.sanjehSchema());
   }
 

@@ -54,7 +54,7 @@ abstract class LiveSurveyService {
 
   @BeforeAll
   static void schema() throws Exception {
-    warehouse = ClickHouseExtension.runningServer().config("it_survey");
+    warehouse = ClickHouseExtension.config(ClickHouseExtension.runningServer(), "it_survey");
     new MigrationRunner(Warehouse.connect(warehouse)).migrate(Migrations.sanjehSchema());
     spool = Files.createTempDirectory("survey-spool-");
   }

@@ -18,11 +18,12 @@ import org.sanjeh.core.survey.SurveyKind;
 import org.sanjeh.survey.SurveyApplication;
 import org.sanjeh.survey.link.SurveyLinks;
 import org.sanjeh.survey.response.Responses;
+import org.sanjeh.testbed.ClickHouseServer;
 import org.sanjeh.warehouse.Warehouse;
 import org.sanjeh.warehouse.WarehouseConfig;
 import org.sanjeh.warehouse.migrate.MigrationRunner;
 import org.sanjeh.warehouse.migrate.Migrations;
-import org.sanjeh.warehouse.server.ClickHouseServer;
+import org.sanjeh.warehouse.testing.ClickHouseExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -41,7 +42,7 @@ class SurveyServiceOutageIT {
       throws Exception {
     Path home = Files.createTempDirectory("sanjeh-clickhouse-service-outage-");
     ClickHouseServer server = ClickHouseServer.start(home, 0, 0);
-    WarehouseConfig config = server.config("service_outage");
+    WarehouseConfig config = ClickHouseExtension.config(server, "service_outage");
     Warehouse warehouse = Warehouse.connect(config);
     new MigrationRunner(warehouse).migrate(Migrations.sanjehSchema());
     server.stop();

@@ -12,10 +12,11 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.sanjeh.testbed.ClickHouseServer;
 import org.sanjeh.warehouse.Warehouse;
+import org.sanjeh.warehouse.WarehouseConfig;
 import org.sanjeh.warehouse.migrate.MigrationRunner;
 import org.sanjeh.warehouse.migrate.Migrations;
-import org.sanjeh.warehouse.server.ClickHouseServer;
 
 /**
  * A real ClickHouse server for integration tests: one per test run (started on first use on free
@@ -60,7 +61,7 @@ public final class ClickHouseExtension implements BeforeAllCallback, ParameterRe
             .formatted(
                 context.getRequiredTestClass().getSimpleName().toLowerCase(Locale.ROOT),
                 ThreadLocalRandom.current().nextInt(10_000));
-    Warehouse warehouse = Warehouse.connect(running.config(database));
+    Warehouse warehouse = Warehouse.connect(ClickHouseExtension.config(running, database));
     new MigrationRunner(warehouse).migrate(Migrations.sanjehSchema());
     context.getStore(NAMESPACE).put("warehouse", warehouse);
   }
@@ -100,5 +101,11 @@ public final class ClickHouseExtension implements BeforeAllCallback, ParameterRe
         files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
       }
     }
+  }
+
+  /** How clients reach {@code database} on {@code server}. */
+  public static WarehouseConfig config(ClickHouseServer server, String database) {
+    return new WarehouseConfig(
+        "127.0.0.1", server.httpPort(), database, "default", server.password());
   }
 }
