@@ -17,7 +17,7 @@ import org.sanjeh.core.util.Hashes;
 import org.sanjeh.dashboards.query.SeededWarehouse;
 import org.sanjeh.warehouse.Warehouse;
 import org.sanjeh.warehouse.WarehouseConfig;
-import org.sanjeh.warehouse.sample.SyntheticEvents;
+import org.sanjeh.testbed.SyntheticEvents;
 import org.sanjeh.warehouse.testing.ClickHouseExtension;
 import org.sanjeh.warehouse.write.BatchedWriter;
 import org.sanjeh.warehouse.write.EventWriter;

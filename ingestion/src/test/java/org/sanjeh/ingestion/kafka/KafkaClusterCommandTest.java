@@ -1,5 +1,6 @@
 package org.sanjeh.ingestion.kafka;
 
+import org.sanjeh.testbed.KafkaClusterCommand;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;

@@ -1,5 +1,6 @@
 package org.sanjeh.ingestion.kafka;
 
+import org.sanjeh.testbed.KafkaCluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -36,7 +37,7 @@ import org.sanjeh.kafka.TopicDurability;
 import org.sanjeh.warehouse.Warehouse;
 import org.sanjeh.warehouse.migrate.MigrationRunner;
 import org.sanjeh.warehouse.migrate.Migrations;
-import org.sanjeh.warehouse.server.LocalProcesses;
+import org.sanjeh.testbed.LocalProcesses;
 import org.sanjeh.warehouse.testing.ClickHouseExtension;
 import org.sanjeh.warehouse.write.BatchedWriter;
 import org.sanjeh.warehouse.write.EventWriter;

@@ -21,7 +21,7 @@ import org.sanjeh.core.sla.PolicyFile;
 import org.sanjeh.streaming.sla.SlaFunction;
 import org.sanjeh.streaming.sla.SlaUpdate;
 import org.sanjeh.streaming.source.SlaEvent;
-import org.sanjeh.warehouse.sample.SyntheticEvents;
+import org.sanjeh.testbed.SyntheticEvents;
 
 /**
  * The contract between the live SLA job and {@code batch sla-whatif}: generated events and the rows

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sanjeh.warehouse.WarehouseConfig;
 import org.sanjeh.warehouse.migrate.ClusterLayout;
-import org.sanjeh.warehouse.server.ClickHouseServer;
-import org.sanjeh.warehouse.server.LocalProcesses;
+import org.sanjeh.testbed.ClickHouseServer;
+import org.sanjeh.testbed.LocalProcesses;
 
 /**
  * A ClickHouse 18.16 cluster on loopback ports: {@code shards × replicas} servers started the way

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.sanjeh.warehouse.server.LocalProcesses;
+import org.sanjeh.testbed.LocalProcesses;
 
 /**
  * A standalone ZooKeeper (the Debian {@code zookeeper} package's jar, 3.8) as its own Java process

@@ -1,4 +1,4 @@
-package org.sanjeh.ingestion.kafka;
+package org.sanjeh.testbed;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.sanjeh.warehouse.server.LocalProcesses;
 
 /**
  * Several Kafka brokers in KRaft mode on loopback ports, each its own process (broker and

@@ -1,4 +1,4 @@
-package org.sanjeh.ingestion.kafka;
+package org.sanjeh.testbed;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

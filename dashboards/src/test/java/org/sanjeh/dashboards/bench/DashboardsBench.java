@@ -25,8 +25,8 @@ import org.sanjeh.warehouse.Warehouse;
 import org.sanjeh.warehouse.migrate.MigrationRunner;
 import org.sanjeh.warehouse.migrate.Migrations;
 import org.sanjeh.warehouse.migrate.SqlScript;
-import org.sanjeh.warehouse.sample.SyntheticEvents;
-import org.sanjeh.warehouse.server.ClickHouseServer;
+import org.sanjeh.testbed.SyntheticEvents;
+import org.sanjeh.testbed.ClickHouseServer;
 import org.sanjeh.warehouse.write.BatchedWriter;
 import org.sanjeh.warehouse.write.EventWriter;
 
