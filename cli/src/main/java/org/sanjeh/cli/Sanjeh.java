@@ -1,6 +1,8 @@
 package org.sanjeh.cli;
 
 import java.util.List;
+import org.sanjeh.batch.BatchCommand;
+import org.sanjeh.batch.cli.ChurnCommand;
 import org.sanjeh.core.calendar.conformance.ConformanceCli;
 import org.sanjeh.core.cli.Commands;
 import org.sanjeh.dashboards.cli.DashboardsCli;
@@ -61,6 +63,12 @@ public final class Sanjeh implements java.util.concurrent.Callable<Integer> {
   static final ModuleJvm DASHBOARDS =
       ModuleJvm.classpath("dashboards", "org.sanjeh.dashboards.cli.DashboardsCli");
 
+  static final ModuleJvm BATCH =
+      ModuleJvm.classpath(
+          "batch",
+          "org.sanjeh.batch.BatchMain",
+          "-Xmx" + System.getenv().getOrDefault("SANJEH_BATCH_HEAP", "4g"));
+
   static final ModuleJvm DEVTOOLS =
       ModuleJvm.classpath(
           "devtools",
@@ -110,6 +118,8 @@ public final class Sanjeh implements java.util.concurrent.Callable<Integer> {
     modules.inProcess(new ConformanceCli());
     modules.inProcess(new CheckCommand(local));
     modules.module(DASHBOARDS, new DashboardsCli());
+    modules.module(BATCH, new BatchCommand());
+    modules.mount(BATCH, new ChurnCommand(), List.of("churn"));
     modules.inProcess(new TestSummaryCommand(local));
     modules.inProcess(new CommandLine.HelpCommand());
     root.addSubcommand("completion", completion());

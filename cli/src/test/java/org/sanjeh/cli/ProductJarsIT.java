@@ -26,7 +26,7 @@ class ProductJarsIT {
       Pattern.compile(
           "(org/sanjeh/(testbed|devtools)/.*"
               + "|.*/(StreamingBench|IntakeBench|WarehouseBench|SyntheticEvents|GenerateCommand"
-              + "|Generator|LocalKafka|ClickHouseServer|LocalProcesses|EventQueries)(\\$.*)?\\.class"
+              + "|Generator|LocalKafka|ClickHouseServer|LocalProcesses)(\\$.*)?\\.class"
               + "|.*sanjeh-(testbed|devtools)-[^/]*\\.jar)");
 
   private static final Checkout CHECKOUT = Checkout.current();

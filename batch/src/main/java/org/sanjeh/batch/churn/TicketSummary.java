@@ -13,11 +13,11 @@ import org.sanjeh.batch.io.TicketHistories;
 import org.sanjeh.core.event.AuthorRole;
 import org.sanjeh.core.event.EventType;
 import org.sanjeh.core.event.TicketEvent;
+import org.sanjeh.core.sla.PolicyFile;
 import org.sanjeh.core.sla.SlaClock;
 import org.sanjeh.core.sla.SlaStatus;
 import org.sanjeh.core.sla.SlaTarget;
 import org.sanjeh.core.sla.TargetReport;
-import org.sanjeh.core.sla.PolicyFile;
 
 /**
  * One ticket as it stood at {@code asOf}: only its events before that instant are looked at (later

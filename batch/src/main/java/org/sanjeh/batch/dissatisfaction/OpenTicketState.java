@@ -14,10 +14,10 @@ import org.sanjeh.batch.io.TicketHistories;
 import org.sanjeh.core.event.AuthorRole;
 import org.sanjeh.core.event.EventType;
 import org.sanjeh.core.event.TicketEvent;
+import org.sanjeh.core.sla.PolicyFile;
 import org.sanjeh.core.sla.SlaClock;
 import org.sanjeh.core.sla.SlaStatus;
 import org.sanjeh.core.sla.SlaTarget;
-import org.sanjeh.core.sla.PolicyFile;
 
 /**
  * A ticket as it was while still open: everything up to its last solve before {@code asOf} (or up

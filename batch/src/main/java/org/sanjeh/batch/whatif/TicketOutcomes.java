@@ -13,10 +13,10 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.sanjeh.batch.io.TicketHistories;
 import org.sanjeh.core.event.TicketEvent;
+import org.sanjeh.core.sla.PolicyFile;
 import org.sanjeh.core.sla.SlaClock;
 import org.sanjeh.core.sla.SlaTarget;
 import org.sanjeh.core.sla.TargetReport;
-import org.sanjeh.core.sla.PolicyFile;
 
 /**
  * One ticket's SLA outcome under a policy: its events applied in event-time order to {@code core}'s

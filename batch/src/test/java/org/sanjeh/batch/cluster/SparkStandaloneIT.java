@@ -22,12 +22,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.sanjeh.testbed.ClickHouseServer;
+import org.sanjeh.testbed.LocalProcesses;
+import org.sanjeh.testbed.SyntheticEvents;
 import org.sanjeh.warehouse.Warehouse;
 import org.sanjeh.warehouse.migrate.MigrationRunner;
 import org.sanjeh.warehouse.migrate.Migrations;
-import org.sanjeh.testbed.SyntheticEvents;
-import org.sanjeh.testbed.ClickHouseServer;
-import org.sanjeh.testbed.LocalProcesses;
 import org.sanjeh.warehouse.testing.ClickHouseExtension;
 import org.sanjeh.warehouse.write.BatchedWriter;
 import org.sanjeh.warehouse.write.EventWriter;
@@ -117,7 +117,7 @@ class SparkStandaloneIT {
   }
 
   private static Warehouse loaded(ClickHouseServer server, String database) {
-    Warehouse warehouse = Warehouse.connect(server.config(database));
+    Warehouse warehouse = Warehouse.connect(ClickHouseExtension.config(server, database));
     new MigrationRunner(warehouse).migrate(Migrations.sanjehSchema());
     try (EventWriter writer =
         new EventWriter(

@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
     name = "dashboards",
     description = "The Live service and Experience dashboards.",
     mixinStandardHelpOptions = true,
-    subcommands = DashboardsCli.Export.class)
+    subcommands = {DashboardsCli.Export.class, ServeCommand.class})
 public final class DashboardsCli {
 
   public static void main(String[] args) {

@@ -21,12 +21,13 @@ import org.sanjeh.dashboards.definition.Definitions;
 import org.sanjeh.dashboards.query.BoundQuery;
 import org.sanjeh.dashboards.query.ChartQuery;
 import org.sanjeh.dashboards.query.Filters;
+import org.sanjeh.testbed.ClickHouseServer;
+import org.sanjeh.testbed.SyntheticEvents;
 import org.sanjeh.warehouse.Warehouse;
 import org.sanjeh.warehouse.migrate.MigrationRunner;
 import org.sanjeh.warehouse.migrate.Migrations;
 import org.sanjeh.warehouse.migrate.SqlScript;
-import org.sanjeh.testbed.SyntheticEvents;
-import org.sanjeh.testbed.ClickHouseServer;
+import org.sanjeh.warehouse.testing.ClickHouseExtension;
 import org.sanjeh.warehouse.write.BatchedWriter;
 import org.sanjeh.warehouse.write.EventWriter;
 
@@ -94,9 +95,9 @@ public final class DashboardsBench {
   static int run(Settings settings) throws IOException {
     ClickHouseServer server = ClickHouseServer.start(settings.home(), 0, 0);
     try {
-      Warehouse root = Warehouse.connect(server.config("default"));
+      Warehouse root = Warehouse.connect(ClickHouseExtension.config(server, "default"));
       root.execute("CREATE DATABASE IF NOT EXISTS " + DATABASE);
-      Warehouse warehouse = Warehouse.connect(server.config(DATABASE));
+      Warehouse warehouse = Warehouse.connect(ClickHouseExtension.config(server, DATABASE));
       DashboardsBench bench = new DashboardsBench(warehouse);
       bench.prepare(settings);
       bench.measure(settings);

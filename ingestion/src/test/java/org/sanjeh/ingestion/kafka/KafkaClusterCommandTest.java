@@ -1,6 +1,5 @@
 package org.sanjeh.ingestion.kafka;
 
-import org.sanjeh.testbed.KafkaClusterCommand;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
@@ -8,6 +7,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sanjeh.testbed.KafkaClusterCommand;
 import picocli.CommandLine;
 
 class KafkaClusterCommandTest {

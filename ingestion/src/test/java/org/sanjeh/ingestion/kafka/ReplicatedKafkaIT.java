@@ -1,6 +1,5 @@
 package org.sanjeh.ingestion.kafka;
 
-import org.sanjeh.testbed.KafkaCluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -31,16 +30,17 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sanjeh.ingestion.IngestionApplication;
-import org.sanjeh.ingestion.intake.TestKeys;
 import org.sanjeh.ingestion.loader.WarehouseLoader;
 import org.sanjeh.kafka.TopicDurability;
+import org.sanjeh.testbed.KafkaCluster;
+import org.sanjeh.testbed.LocalProcesses;
 import org.sanjeh.warehouse.Warehouse;
 import org.sanjeh.warehouse.migrate.MigrationRunner;
 import org.sanjeh.warehouse.migrate.Migrations;
-import org.sanjeh.testbed.LocalProcesses;
 import org.sanjeh.warehouse.testing.ClickHouseExtension;
 import org.sanjeh.warehouse.write.BatchedWriter;
 import org.sanjeh.warehouse.write.EventWriter;
+import org.sanjeh.web.ApiKeys;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -77,7 +77,7 @@ class ReplicatedKafkaIT {
     kafka = KafkaCluster.start(root, 3);
     Topics.ensure(kafka.bootstrapServers(), 4, THREE_TWO);
     registry.add("sanjeh.intake.kafka-bootstrap-servers", kafka::bootstrapServers);
-    registry.add("sanjeh.intake.api-keys", () -> "shop:" + TestKeys.sha256(KEY));
+    registry.add("sanjeh.intake.api-keys", () -> "shop:" + ApiKeys.sha256(KEY));
     registry.add("sanjeh.intake.kafka-ack-timeout", () -> "5s");
   }
 
@@ -119,7 +119,8 @@ class ReplicatedKafkaIT {
       throws Exception {
     checkTopicsAreReplicated();
     Warehouse warehouse =
-        Warehouse.connect(ClickHouseExtension.runningServer().config("it_replicated_kafka"));
+        Warehouse.connect(
+            ClickHouseExtension.config(ClickHouseExtension.runningServer(), "it_replicated_kafka"));
     new MigrationRunner(warehouse).migrate(Migrations.sanjehSchema());
     EventWriter writer =
         new EventWriter(

@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.sanjeh.warehouse.WarehouseConfig;
-import org.sanjeh.warehouse.migrate.ClusterLayout;
 import org.sanjeh.testbed.ClickHouseServer;
 import org.sanjeh.testbed.LocalProcesses;
+import org.sanjeh.warehouse.WarehouseConfig;
+import org.sanjeh.warehouse.migrate.ClusterLayout;
 
 /**
  * A ClickHouse 18.16 cluster on loopback ports: {@code shards × replicas} servers started the way
@@ -75,7 +75,7 @@ public final class ClickHouseCluster implements AutoCloseable {
   }
 
   public WarehouseConfig config(int node, String database) {
-    return servers.get(node).config(database);
+    return ClickHouseExtension.config(servers.get(node), database);
   }
 
   /** SIGKILL: no shutdown, as when a machine loses power. */
