@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       ScoreCommand.class,
       EvalCommand.class,
+      EvalFaCommand.class,
       ThresholdsCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class

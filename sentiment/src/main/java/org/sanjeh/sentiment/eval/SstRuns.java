@@ -39,11 +39,17 @@ public final class SstRuns {
   }
 
   private static SstReport load(Path sstFolder, String split, int limit, PrintWriter out) {
+    Path file = sstFolder.resolve(split + ".txt");
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      throw new IllegalArgumentException(
+          "no SST file at %s: pass the folder holding dev.txt and test.txt with --sst"
+              .formatted(file));
+    }
     long start = System.nanoTime();
     CoreNlpEnglishModel model = new CoreNlpEnglishModel(CoreNlpEnglishModel.DEFAULT_SENTENCE_CAP);
     out.printf("CoreNLP loaded in %.1f s%n", (System.nanoTime() - start) / 1e9);
     out.flush();
-    SstReport report = SstReport.of(sstFolder.resolve(split + ".txt"), limit, model, out);
+    SstReport report = SstReport.of(file, limit, model, out);
     out.printf("scored in %.1f s%n", (System.nanoTime() - start) / 1e9);
     return report;
   }
