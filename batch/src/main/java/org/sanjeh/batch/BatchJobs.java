@@ -1,0 +1,131 @@
+package org.sanjeh.batch;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import org.apache.spark.sql.SparkSession;
+import org.sanjeh.batch.churn.AttributesLoader;
+import org.sanjeh.batch.churn.ChurnJob;
+import org.sanjeh.batch.churn.TableTraining;
+import org.sanjeh.batch.cli.ChurnOptions;
+import org.sanjeh.batch.cli.ModelOptions;
+import org.sanjeh.batch.cli.SparkOptions;
+import org.sanjeh.batch.io.ClickHouseTables;
+import org.sanjeh.batch.ml.ModelTrainer;
+import org.sanjeh.batch.rollup.DailyFacts;
+import org.sanjeh.batch.rollup.KpiRollup;
+import org.sanjeh.batch.spark.SparkSessions;
+import org.sanjeh.batch.whatif.SlaWhatIf;
+import org.sanjeh.streaming.config.PolicyFile;
+
+/**
+ * Where the commands hand off to Spark: one static method per job, with no Spark type in its
+ * signature, so the command classes load without Spark on the class path.
+ */
+public final class BatchJobs {
+
+  private BatchJobs() {}
+
+  static SparkSession session(String job, SparkOptions options) {
+    return SparkSessions.forJob("sanjeh-batch-" + job, options.master, options.shufflePartitions);
+  }
+
+  public static int rollups(
+      SparkOptions options, LocalDate from, LocalDate to, ZoneId zone, LocalTime backlogAt) {
+    Stages stages = new Stages("rollups", System.err);
+    SparkSession spark = session("rollups", options);
+    stages.done("Spark session", spark.sparkContext().master());
+    KpiRollup.run(
+        spark,
+        new ClickHouseTables(options.warehouse()),
+        new DailyFacts(zone, from, to, backlogAt),
+        options.readSlices,
+        stages);
+    return 0;
+  }
+
+  public static int slaWhatIf(
+      SparkOptions options, Path policy, String scenario, LocalDate from, LocalDate to, int show) {
+    Stages stages = new Stages("sla-whatif", System.err);
+    String text = PolicyFile.readText(policy);
+    String name =
+        scenario.isEmpty() ? PolicyFile.parse(text, policy.toString()).policy().name() : scenario;
+    SparkSession spark = session("sla-whatif", options);
+    stages.done("Spark session", spark.sparkContext().master());
+    SlaWhatIf.run(
+        spark,
+        new ClickHouseTables(options.warehouse()),
+        text,
+        name,
+        from,
+        to,
+        options.readSlices,
+        show,
+        System.out,
+        stages);
+    return 0;
+  }
+
+  public static int loadAttributes(SparkOptions options, Path csv, Path mapping) {
+    AttributesLoader.load(options.warehouse().open(), csv, mapping, System.err);
+    return 0;
+  }
+
+  public static int trainChurnOnTable(
+      SparkOptions options, ModelOptions model, Path csv, Path mapping, String id, String label) {
+    Stages stages = new Stages("churn train", System.err);
+    SparkSession spark = session("churn-train", options);
+    TableTraining.train(
+        spark, csv, mapping, id, label, grid(model), model.models, System.out, stages);
+    return 0;
+  }
+
+  public static int trainChurn(
+      SparkOptions options, ModelOptions model, ChurnOptions churn, LocalDate asOf) {
+    Stages stages = new Stages("churn train", System.err);
+    SparkSession spark = session("churn-train", options);
+    ChurnJob.train(
+        spark,
+        new ClickHouseTables(options.warehouse()),
+        asOf,
+        churnSettings(options, churn),
+        grid(model),
+        model.models,
+        System.out,
+        stages);
+    return 0;
+  }
+
+  public static int scoreChurn(
+      SparkOptions options, ModelOptions model, ChurnOptions churn, LocalDate asOf) {
+    Stages stages = new Stages("churn score", System.err);
+    SparkSession spark = session("churn-score", options);
+    ChurnJob.score(
+        spark,
+        new ClickHouseTables(options.warehouse()),
+        asOf,
+        churnSettings(options, churn),
+        model.models,
+        stages);
+    return 0;
+  }
+
+  static ModelTrainer.Settings grid(ModelOptions model) {
+    return new ModelTrainer.Settings(model.quick, model.trees);
+  }
+
+  static ChurnJob.Settings churnSettings(SparkOptions options, ChurnOptions churn) {
+    return new ChurnJob.Settings(
+        policyText(churn.policy),
+        options.readSlices,
+        churn.horizonDays,
+        churn.activeWithinDays,
+        churn.labels,
+        churn.statusAttribute);
+  }
+
+  static String policyText(Path policy) {
+    return policy == null ? PolicyFile.defaultText() : PolicyFile.readText(policy);
+  }
+}
