@@ -2,6 +2,7 @@ package org.sanjeh.batch;
 
 import org.sanjeh.batch.cli.ChurnCommand;
 import org.sanjeh.batch.cli.RollupsCommand;
+import org.sanjeh.batch.cli.SentimentCommand;
 import org.sanjeh.batch.cli.SlaWhatIfCommand;
 import picocli.CommandLine.Command;
 
@@ -16,6 +17,7 @@ import picocli.CommandLine.Command;
     description = "Spark jobs over the ticket history in ClickHouse.",
     subcommands = {
       RollupsCommand.class,
+      SentimentCommand.class,
       SlaWhatIfCommand.class,
       ChurnCommand.class,
     })

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import org.sanjeh.sentiment.cache.ScoreCache;
 import org.sanjeh.sentiment.english.CoreNlpEnglishModel;
-import org.sanjeh.sentiment.persian.PersianLexiconModel;
 import org.sanjeh.sentiment.text.LanguageDetector;
 import org.sanjeh.sentiment.text.TextCleaner;
 
@@ -49,10 +48,6 @@ public final class SentimentScorer {
         () -> new CoreNlpEnglishModel(sentenceCap));
   }
 
-  private static SentimentModel persian() {
-    return PersianLexiconModel.bundled();
-  }
-
   public Sentiment score(String text) {
     String cleaned = clean ? cleaner.clean(text) : text.strip();
     String language = detector.detect(cleaned);
@@ -66,7 +61,7 @@ public final class SentimentScorer {
     if (known.isEmpty()) {
       cache.put(chosen.id(), cleaned, score);
     }
-    return Sentiment.of(chosen, language, score);
+    return Sentiment.of(chosen, language, score, ScoreCache.key(chosen.id(), cleaned));
   }
 
   /** Scores each text, answers in input order. */

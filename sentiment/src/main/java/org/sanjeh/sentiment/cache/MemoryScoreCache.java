@@ -20,6 +20,14 @@ public final class MemoryScoreCache implements ScoreCache {
     scores.put(CacheKey.of(model, cleanedText), score);
   }
 
+  /**
+   * An answer known by its key alone (a previous run's row): the text behind it is not needed, and
+   * a text whose key differs (another model version, another text) is scored afresh.
+   */
+  public void putKey(String key, TextScore score) {
+    scores.put(key, score);
+  }
+
   public int size() {
     return scores.size();
   }

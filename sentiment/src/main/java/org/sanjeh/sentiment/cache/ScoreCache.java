@@ -14,6 +14,11 @@ public interface ScoreCache {
 
   void put(ModelId model, String cleanedText, TextScore score);
 
+  /** The key of an answer: SHA-256 (hex) of the model id and the cleaned text. */
+  static String key(ModelId model, String cleanedText) {
+    return CacheKey.of(model, cleanedText);
+  }
+
   /** A cache that keeps nothing: the plain path, for baselines. */
   ScoreCache NONE =
       new ScoreCache() {

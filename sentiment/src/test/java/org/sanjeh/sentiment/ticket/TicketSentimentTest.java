@@ -20,7 +20,8 @@ class TicketSentimentTest {
         score,
         "en",
         Optional.of(new ModelId("m", "1")),
-        new TextScore(score, List.of(new SentenceScore(score, tokens, 0))));
+        new TextScore(score, List.of(new SentenceScore(score, tokens, 0))),
+        "k");
   }
 
   @Test
