@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.sanjeh.sentiment.cache.ScoreCache;
 import org.sanjeh.sentiment.english.CoreNlpEnglishModel;
+import org.sanjeh.sentiment.persian.PersianLexiconModel;
 import org.sanjeh.sentiment.text.LanguageDetector;
 import org.sanjeh.sentiment.text.TextCleaner;
 
@@ -37,9 +38,17 @@ public final class SentimentScorer {
    * first uncached English text, the bundled Persian lexicon.
    */
   public static SentimentScorer standard(ScoreCache cache) {
-    return new SentimentScorer(
-        lazyEnglish(CoreNlpEnglishModel.DEFAULT_SENTENCE_CAP), persian(), cache, true);
+    return new SentimentScorer(SHARED_ENGLISH, SHARED_PERSIAN, cache, true);
   }
+
+  /**
+   * The JVM's one English model, loaded at its first uncached English text: a Spark executor builds
+   * it once whatever the number of partitions it runs, and never receives it from the driver.
+   */
+  private static final LazyModel SHARED_ENGLISH =
+      lazyEnglish(CoreNlpEnglishModel.DEFAULT_SENTENCE_CAP);
+
+  private static final SentimentModel SHARED_PERSIAN = PersianLexiconModel.bundled();
 
   public static LazyModel lazyEnglish(int sentenceCap) {
     return new LazyModel(
