@@ -4,6 +4,7 @@ import org.sanjeh.batch.cli.ChurnCommand;
 import org.sanjeh.batch.cli.DemoCommand;
 import org.sanjeh.batch.cli.DissatisfactionCommand;
 import org.sanjeh.batch.cli.RollupsCommand;
+import org.sanjeh.batch.cli.SentimentCommand;
 import org.sanjeh.batch.cli.SlaWhatIfCommand;
 import picocli.CommandLine.Command;
 
@@ -18,6 +19,7 @@ import picocli.CommandLine.Command;
     description = "Spark jobs over the ticket history in ClickHouse.",
     subcommands = {
       RollupsCommand.class,
+      SentimentCommand.class,
       SlaWhatIfCommand.class,
       ChurnCommand.class,
       DissatisfactionCommand.class,

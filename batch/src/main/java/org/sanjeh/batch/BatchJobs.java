@@ -17,6 +17,7 @@ import org.sanjeh.batch.io.ClickHouseTables;
 import org.sanjeh.batch.ml.ModelTrainer;
 import org.sanjeh.batch.rollup.DailyFacts;
 import org.sanjeh.batch.rollup.KpiRollup;
+import org.sanjeh.batch.sentiment.SentimentJob;
 import org.sanjeh.batch.spark.SparkSessions;
 import org.sanjeh.batch.whatif.SlaWhatIf;
 import org.sanjeh.core.sla.PolicyFile;
@@ -44,6 +45,15 @@ public final class BatchJobs {
         new DailyFacts(zone, from, to, backlogAt),
         options.readSlices,
         stages);
+    return 0;
+  }
+
+  public static int sentiment(SparkOptions options, LocalDate from, LocalDate to) {
+    Stages stages = new Stages("sentiment", System.err);
+    SparkSession spark = session("sentiment", options);
+    stages.done("Spark session", spark.sparkContext().master());
+    SentimentJob.run(
+        spark, new ClickHouseTables(options.warehouse()), from, to, options.readSlices, stages);
     return 0;
   }
 
