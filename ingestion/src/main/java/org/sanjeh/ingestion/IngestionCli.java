@@ -55,7 +55,8 @@ public final class IngestionCli {
             }
             case "kafka" -> kafka(rest);
             case "load-warehouse" -> loadWarehouse();
-            case "import" -> new ImportCommand(bootstrap(), options(rest)).run();
+            case "import" ->
+                new picocli.CommandLine(new ImportCommand()).execute(rest.toArray(String[]::new));
             case "generate" -> new GenerateCommand(bootstrap(), options(rest)).run();
             case "bench-intake" -> new IntakeBench(bootstrap(), options(rest)).run();
             default -> {
