@@ -713,10 +713,11 @@ final class ZendeskEvents {
           Finding.found(
               MISSING_USER,
               user.getValue().get(0),
-              "user %s: referred to %d times, e.g. %s"
+              "user %s: referred to %d time%s, e.g. %s"
                   .formatted(
                       user.getKey(),
                       missingUserCounts.get(user.getKey()),
+                      missingUserCounts.get(user.getKey()) == 1 ? "" : "s",
                       String.join(", ", user.getValue())),
               ""));
     }
