@@ -147,6 +147,7 @@ public final class ImportCommand implements Callable<Integer> {
   String bootstrap;
 
   private final WarehouseConfig directory;
+  private ImportReport lastReport;
   private final Clock clock = Clock.systemUTC();
   private final PrintStream stdout;
   private Conversations conversations;
@@ -164,6 +165,11 @@ public final class ImportCommand implements Callable<Integer> {
   public ImportCommand(WarehouseConfig directory, PrintStream stdout) {
     this.directory = directory;
     this.stdout = stdout;
+  }
+
+  /** The summary of the last run (for the benchmark), null before one. */
+  public ImportReport lastReport() {
+    return lastReport;
   }
 
   public static void main(String[] args) {
@@ -257,6 +263,7 @@ public final class ImportCommand implements Callable<Integer> {
       publish(events, found, report);
     }
     report.print(stdout);
+    lastReport = report;
     if (out != null) {
       stdout.printf("wrote %,d events in time order to %s%n", events.size(), out);
     }
