@@ -103,7 +103,7 @@ public final class ImportCommand implements Callable<Integer> {
       split = ",",
       description =
           "for --format email: the team's addresses or @domains (their mails are replies)")
-  List<String> team = List.of();
+  List<String> team = new ArrayList<>();
 
   @Option(
       names = "--region",
