@@ -320,27 +320,29 @@ public final class ImportCommand implements Callable<Integer> {
       Files.createDirectories(out.toAbsolutePath().getParent());
     }
     Map<String, BufferedWriter> perPolicy = new LinkedHashMap<>();
+    boolean split = zendesk != null && zendesk.policyFiles().size() > 1;
+    Map<String, String> policyOfTicket = zendesk == null ? Map.of() : zendesk.policyOfTicket();
     try (BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
       for (TicketEvent event : events) {
         String line = codec.encode(event);
         writer.write(line);
         writer.newLine();
-        if (zendesk != null && zendesk.policyFiles().size() > 1) {
-          String policy = zendesk.policyOfTicket().getOrDefault(event.ticketId(), "no-sla");
-          BufferedWriter split = perPolicy.get(policy);
-          if (split == null) {
-            split =
+        if (split) {
+          String policy = policyOfTicket.getOrDefault(event.ticketId(), "no-sla");
+          BufferedWriter byPolicy = perPolicy.get(policy);
+          if (byPolicy == null) {
+            byPolicy =
                 Files.newBufferedWriter(
                     slaDir.resolve("events." + policy + ".jsonl"), StandardCharsets.UTF_8);
-            perPolicy.put(policy, split);
+            perPolicy.put(policy, byPolicy);
           }
-          split.write(line);
-          split.newLine();
+          byPolicy.write(line);
+          byPolicy.newLine();
         }
       }
     } finally {
-      for (BufferedWriter split : perPolicy.values()) {
-        split.close();
+      for (BufferedWriter byPolicy : perPolicy.values()) {
+        byPolicy.close();
       }
     }
     report.accepted(events.size());

@@ -31,15 +31,67 @@ final class ZendeskTime {
           .optionalEnd()
           .toFormatter();
 
+  private static final java.util.regex.Pattern OFFSET =
+      java.util.regex.Pattern.compile("[+-]\\d\\d:?\\d\\d$");
+
   private ZendeskTime() {}
+
+  /**
+   * {@code yyyy-MM-dd HH:mm:ss} (or with a T), Fivetran's usual form, read without a formatter: a
+   * million-row export has several million of them. Null for anything else.
+   */
+  private static Instant plainUtc(String t) {
+    if (t.length() != 19 || (t.charAt(10) != ' ' && t.charAt(10) != 'T')) {
+      return null;
+    }
+    int year = digits(t, 0, 4);
+    int month = digits(t, 5, 7);
+    int day = digits(t, 8, 10);
+    int hour = digits(t, 11, 13);
+    int minute = digits(t, 14, 16);
+    int second = digits(t, 17, 19);
+    if (year < 0
+        || month < 0
+        || day < 0
+        || hour < 0
+        || minute < 0
+        || second < 0
+        || t.charAt(4) != '-'
+        || t.charAt(7) != '-'
+        || t.charAt(13) != ':'
+        || t.charAt(16) != ':') {
+      return null;
+    }
+    try {
+      return LocalDateTime.of(year, month, day, hour, minute, second).toInstant(ZoneOffset.UTC);
+    } catch (java.time.DateTimeException e) {
+      return null; // let the formatter say what is wrong
+    }
+  }
+
+  private static int digits(String t, int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      char c = t.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      n = n * 10 + (c - '0');
+    }
+    return n;
+  }
 
   /**
    * @throws IllegalArgumentException naming the column and the value
    */
   static Instant parse(String column, String value) {
     String text = value.strip();
+    Instant fast = plainUtc(text);
+    if (fast != null) {
+      return fast;
+    }
     try {
-      if (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:?\\d\\d$")) {
+      if (text.endsWith("Z") || OFFSET.matcher(text).find()) {
         return OffsetDateTime.parse(text.replace(' ', 'T')).toInstant();
       }
       return LocalDateTime.parse(text, LOCAL).toInstant(ZoneOffset.UTC);
