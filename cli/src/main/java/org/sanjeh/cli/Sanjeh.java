@@ -9,6 +9,7 @@ import org.sanjeh.dashboards.cli.DashboardsCli;
 import org.sanjeh.devtools.BenchCommand;
 import org.sanjeh.devtools.GenerateCommand;
 import org.sanjeh.ingestion.IngestionCli;
+import org.sanjeh.sentiment.cli.SentimentCommand;
 import org.sanjeh.ingestion.importer.ImportCommand;
 import org.sanjeh.streaming.StreamingCommand;
 import org.sanjeh.testbed.Checkout;
@@ -69,6 +70,12 @@ public final class Sanjeh implements java.util.concurrent.Callable<Integer> {
           "org.sanjeh.batch.BatchMain",
           "-Xmx" + System.getenv().getOrDefault("SANJEH_BATCH_HEAP", "4g"));
 
+  static final ModuleJvm SENTIMENT =
+      ModuleJvm.classpath(
+          "sentiment",
+          "org.sanjeh.sentiment.cli.SentimentCommand",
+          "-Xmx" + System.getenv().getOrDefault("SANJEH_SENTIMENT_HEAP", "3g"));
+
   static final ModuleJvm DEVTOOLS =
       ModuleJvm.classpath(
           "devtools",
@@ -119,6 +126,7 @@ public final class Sanjeh implements java.util.concurrent.Callable<Integer> {
     modules.inProcess(new CheckCommand(local));
     modules.module(DASHBOARDS, new DashboardsCli());
     modules.module(BATCH, new BatchCommand());
+    modules.module(SENTIMENT, new SentimentCommand());
     modules.mount(BATCH, new ChurnCommand(), List.of("churn"));
     modules.inProcess(new TestSummaryCommand(local));
     modules.inProcess(new CommandLine.HelpCommand());

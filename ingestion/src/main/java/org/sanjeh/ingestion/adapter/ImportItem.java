@@ -17,4 +17,11 @@ public sealed interface ImportItem {
    * @param reason what is wrong and, where possible, the fix
    */
   record Rejected(String where, int line, byte[] raw, String reason) implements ImportItem {}
+
+  /**
+   * Input left out on purpose (a mapping's row filter): counted apart from the rejects.
+   *
+   * @param reason the filter's reason, e.g. {@code private notes are not imported}
+   */
+  record Skipped(String where, int line, byte[] raw, String reason) implements ImportItem {}
 }

@@ -1,10 +1,9 @@
 package org.sanjeh.ingestion.importer;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,13 +13,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.sanjeh.core.event.TicketEvent;
 import org.sanjeh.core.event.TicketEventCodec;
@@ -35,140 +35,164 @@ import org.sanjeh.ingestion.conversation.InboundMessage;
 import org.sanjeh.ingestion.conversation.TicketRouter;
 import org.sanjeh.ingestion.conversation.WarehouseHistory;
 import org.sanjeh.ingestion.identity.IdentityResolver;
+import org.sanjeh.ingestion.importer.zendesk.ZendeskImport;
 import org.sanjeh.ingestion.kafka.EventPublisher;
 import org.sanjeh.ingestion.kafka.Topics;
 import org.sanjeh.warehouse.Warehouse;
 import org.sanjeh.warehouse.WarehouseConfig;
-import org.sanjeh.warehouse.cli.Progress;
+import org.sanjeh.warehouse.WarehouseException;
 import org.sanjeh.warehouse.write.DeadLetter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
  * {@code ./sanjeh import FILE|DIR --format F}: reads files through their adapter, sends the events
- * to Kafka and the rejects to the dead-letter topic and to a rejects file, shows progress (rate,
- * time left) and ends with a summary. Exits non-zero if Kafka did not acknowledge everything;
+ * to Kafka (oldest first) and the rejects to the dead-letter topic, writes every finding (rejected,
+ * skipped, imported with a note) to a rejects file with its values, shows a progress bar per file
+ * and ends with a summary. With {@code --out FILE} the events go to a time-ordered NDJSON file and
+ * Kafka is not needed; {@code --dry-run} shows what a mapping makes of the first rows and sends
+ * nothing. Exits non-zero when nothing was accepted or Kafka did not acknowledge everything;
  * running it again is safe, event ids make the second run a no-op downstream.
  */
 @Command(
     name = "import",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
     description = {
-      "Import files through Kafka (with --out FILE: into a time-ordered NDJSON file instead).",
-      "Formats: twcc (TWCC customer-care dialogs), ndjson (the event contract), email (.eml and"
-          + " .mbox; --team names the team's addresses), calls (call-log CSV), helpdesk (any"
-          + " help-desk export, with --mapping FILE.json; see docs/import.md).",
-      "Rejects go next to the input, or to var/rejects when that folder is read-only."
-    },
-    mixinStandardHelpOptions = true)
+      "Imports history: files of a format into ticket events on Kafka (or into a file with --out).",
+      "Formats: twcc, ndjson, email, calls, helpdesk (with --mapping), zendesk (a folder: Fivetran"
+          + " tables as CSV/JSONL, or the API's JSON export). See docs/import.md."
+    })
 public final class ImportCommand implements Callable<Integer> {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  static final List<String> FORMATS =
+      List.of("twcc", "ndjson", "helpdesk", "calls", "email", "zendesk");
   private static final int IN_FLIGHT = 10_000;
-  static final List<String> FORMATS = List.of("twcc", "ndjson", "helpdesk", "calls", "email");
 
-  @Parameters(paramLabel = "FILE|DIR", description = "A file, or a folder of files, to import.")
-  private Path input;
+  @Parameters(index = "0", paramLabel = "FILE|DIR", description = "a file, or a folder of them")
+  Path input;
 
   @Option(
       names = "--format",
       required = true,
-      paramLabel = "F",
-      description = "twcc, ndjson, email, calls or helpdesk.")
-  private String format;
-
-  @Option(
-      names = "--source",
-      paramLabel = "NAME",
-      description = "The source system recorded with each event (default: import:FORMAT).")
-  private String source;
-
-  @Option(
-      names = "--rejects",
-      paramLabel = "DIR",
-      description = "Where the rejects files go (default: next to the input, else var/rejects).")
-  private Path rejectsDir;
+      description = "one of twcc, ndjson, helpdesk, calls, email, zendesk")
+  String format;
 
   @Option(
       names = "--mapping",
-      paramLabel = "FILE.json",
-      description = "For --format helpdesk: how the export's columns map onto the event contract.")
-  private Path mapping;
+      description = "for --format helpdesk: the mapping file (docs/import.md)")
+  Path mapping;
+
+  @Option(
+      names = "--source",
+      description =
+          "the source named in the dead letters and Kafka headers (default: import:FORMAT)")
+  String source;
+
+  @Option(
+      names = "--rejects",
+      description =
+          "folder for the rejects files (default: next to the input if its folder is writable, else var/rejects)")
+  Path rejectsDir;
 
   @Option(
       names = "--team",
       split = ",",
-      paramLabel = "ADDRESSES",
-      description = "For --format email: the team's own addresses, comma-separated.")
-  private Set<String> team;
+      description =
+          "for --format email: the team's addresses or @domains (their mails are replies)")
+  List<String> team = new ArrayList<>();
 
   @Option(
       names = "--region",
-      paramLabel = "CC",
       defaultValue = "IR",
-      showDefaultValue = CommandLine.Help.Visibility.ALWAYS,
-      description = "For --format calls: the country of phone numbers written without one.")
-  private String region;
+      showDefaultValue = Visibility.ALWAYS,
+      description = "the default region of phone numbers without a country code")
+  String region;
 
-  /** With {@code --out FILE}: the accepted events as NDJSON in event-time order, not to Kafka. */
   @Option(
       names = "--out",
-      paramLabel = "FILE",
-      description = "Write the accepted events in time order to FILE instead of Kafka.")
-  private Path out;
+      description = "write the accepted events to this NDJSON file in time order instead of Kafka")
+  Path out;
+
+  @Option(
+      names = "--sla-dir",
+      defaultValue = "var/zendesk-sla",
+      showDefaultValue = Visibility.ALWAYS,
+      description = "for --format zendesk: where the calendars and SLA policy files are written")
+  Path slaDir;
+
+  @Option(
+      names = "--dry-run",
+      arity = "0..1",
+      fallbackValue = "5",
+      paramLabel = "N",
+      description =
+          "check the mapping on the first N rows of each file (5 if N is left out) and show what each column became; sends and writes nothing")
+  Integer dryRun;
+
+  @Option(
+      names = "--quiet",
+      defaultValue = "false",
+      description = "no progress bars (they are drawn only on a terminal anyway)")
+  boolean quiet;
 
   @Option(
       names = "--bootstrap-servers",
-      paramLabel = "H:P",
       defaultValue = "${env:SANJEH_KAFKA_BOOTSTRAP:-127.0.0.1:19092}",
-      showDefaultValue = CommandLine.Help.Visibility.ALWAYS,
-      description = "Kafka (env SANJEH_KAFKA_BOOTSTRAP).")
-  private String bootstrap;
+      showDefaultValue = Visibility.ALWAYS,
+      description = "Kafka (not needed with --out or --dry-run)")
+  String bootstrap;
 
-  private Conversations conversations;
-  private WarehouseConfig directory;
+  private final WarehouseConfig directory;
+  private ImportReport lastReport;
   private final Clock clock = Clock.systemUTC();
+  private final PrintStream stdout;
+  private Conversations conversations;
+  private HelpdeskMapping helpdeskMapping;
 
-  /** For picocli: the options are set from the command line. */
-  public ImportCommand() {}
-
-  /**
-   * The command with {@code options} as on the command line ({@code "_"}: the file or folder, every
-   * other key: {@code --key value}).
-   */
-  public ImportCommand(String bootstrap, Map<String, String> options) {
-    this(bootstrap, options, null);
+  public ImportCommand() {
+    this(null, System.out);
   }
 
   /**
    * @param directory where the customer directory is (for email and calls); null reads the
    *     SANJEH_CLICKHOUSE_* environment
+   * @param stdout where the summary goes
    */
-  public ImportCommand(String bootstrap, Map<String, String> options, WarehouseConfig directory) {
-    List<String> args = new ArrayList<>();
-    options.forEach(
-        (name, value) -> {
-          if (name.equals("_")) {
-            args.add(value);
-          } else {
-            args.add("--" + name);
-            args.add(value);
-          }
-        });
-    new CommandLine(this).parseArgs(args.toArray(String[]::new));
-    this.bootstrap = bootstrap;
+  public ImportCommand(WarehouseConfig directory, PrintStream stdout) {
     this.directory = directory;
-    check();
+    this.stdout = stdout;
+  }
+
+  /** The summary of the last run (for the benchmark), null before one. */
+  public ImportReport lastReport() {
+    return lastReport;
+  }
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new ImportCommand()).execute(args));
   }
 
   @Override
-  public Integer call() throws IOException {
-    check();
-    return run();
+  public Integer call() {
+    try {
+      return run();
+    } catch (IOException
+        | IllegalArgumentException
+        | IllegalStateException
+        | WarehouseException e) {
+      System.err.println("error: " + e.getMessage());
+      return 1;
+    }
   }
 
-  private void check() {
+  /** A finding and the input file it belongs to (whose rejects file gets it). */
+  private record Found(Path file, int line, Finding finding) {}
+
+  private int run() throws IOException {
     if (!FORMATS.contains(format)) {
       throw new IllegalArgumentException(
           "unknown --format '" + format + "': use one of " + FORMATS);
@@ -180,125 +204,218 @@ public final class ImportCommand implements Callable<Integer> {
     if (source == null) {
       source = "import:" + format;
     }
-  }
-
-  public int run() throws IOException {
-    List<Path> files = files();
-    if (files.isEmpty()) {
-      throw new IllegalArgumentException("no input files in " + input);
+    if (dryRun != null) {
+      return dryRun();
     }
-    Summary summary = new Summary();
-    if (out != null) {
-      return export(files, summary);
-    }
-    Topics.ensure(bootstrap, 4);
-    // History goes onto Kafka oldest first, across all files, so that streaming consumers see event
-    // time advance as it did: their watermarks and per-minute aggregates depend on it.
-    List<ImportItem> events = new ArrayList<>();
-    try (EventPublisher publisher = new EventPublisher(bootstrap, Duration.ofSeconds(30))) {
-      for (Path file : files) {
-        List<ImportItem> items = items(file);
-        items.stream().filter(ImportItem.Event.class::isInstance).forEach(events::add);
-        importFile(
-            file,
-            items.stream().filter(ImportItem.Rejected.class::isInstance).toList(),
-            publisher,
-            summary);
-      }
-      events.sort(Comparator.comparing(item -> ((ImportItem.Event) item).event().occurredAt()));
-      importFile(input, events, publisher, summary);
-    }
-    summary.print(System.out);
-    return summary.failedSends == 0 ? 0 : 1;
-  }
-
-  /** The events as an NDJSON file sorted by time (for ./sanjeh replay); rejects as usual. */
-  private int export(List<Path> files, Summary summary) throws IOException {
     List<TicketEvent> events = new ArrayList<>();
-    for (Path file : files) {
-      Path rejects = rejectsFile(file);
-      try (BufferedWriter rejectOut = Files.newBufferedWriter(rejects, StandardCharsets.UTF_8)) {
+    List<Found> found = new ArrayList<>();
+    ImportReport report = new ImportReport();
+    ZendeskImport.Result zendesk = null;
+    if (format.equals("zendesk")) {
+      zendesk = ZendeskImport.read(input, ProgressBar.wanted(quiet));
+      events.addAll(zendesk.events());
+      for (Finding finding : zendesk.findings()) {
+        found.add(new Found(input, 0, finding));
+      }
+    } else {
+      List<Path> files = files();
+      if (files.isEmpty()) {
+        throw new IllegalArgumentException("no input files in " + input);
+      }
+      for (Path file : files) {
+        if (format.equals("helpdesk") && Files.isDirectory(input) && !helpdesk().maps(file)) {
+          if (!helpdesk().isLookupTable(file)) {
+            found.add(
+                new Found(
+                    file,
+                    0,
+                    Finding.skipped(
+                        "file the mapping has no entry for",
+                        file.getFileName().toString(),
+                        "no entry of the mapping's \"files\" matches it",
+                        "")));
+          }
+          continue;
+        }
         for (ImportItem item : items(file)) {
-          summary.read++;
           if (item instanceof ImportItem.Event event) {
             events.add(event.event());
-            summary.accepted++;
           } else if (item instanceof ImportItem.Rejected rejected) {
-            writeReject(rejectOut, rejected);
-            summary.reject(rejected.reason());
+            found.add(new Found(file, rejected.line(), Finding.of(rejected)));
+          } else if (item instanceof ImportItem.Skipped skipped) {
+            found.add(new Found(file, skipped.line(), Finding.of(skipped)));
           }
         }
       }
-      if (!summary.rejectedIn(file)) {
-        Files.deleteIfExists(rejects);
-      }
     }
-    events.sort(Comparator.comparing(TicketEvent::occurredAt).thenComparing(TicketEvent::eventId));
-    TicketEventCodec codec = new TicketEventCodec();
-    try (BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-      for (TicketEvent event : events) {
-        writer.write(codec.encode(event));
-        writer.newLine();
-      }
+    found.forEach(f -> report.add(f.finding()));
+    // History goes out oldest first, across all files, so that streaming consumers see event time
+    // advance as it did: their watermarks and per-minute aggregates depend on it. The sort is
+    // stable: a ticket's events at the same instant keep the order their adapter gave them.
+    events.sort(Comparator.comparing(TicketEvent::occurredAt));
+    writeRejects(found);
+    if (zendesk != null) {
+      printZendesk(zendesk, events);
     }
-    summary.print(System.out);
-    System.out.printf("wrote %,d events in time order to %s%n", events.size(), out);
-    return 0;
+    if (out != null) {
+      export(events, zendesk, report);
+    } else {
+      publish(events, found, report);
+    }
+    report.print(stdout);
+    lastReport = report;
+    if (out != null) {
+      stdout.printf("wrote %,d events in time order to %s%n", events.size(), out);
+    }
+    return report.failedSends() == 0 && report.accepted() > 0 ? 0 : 1;
   }
 
-  private void importFile(
-      Path file, List<ImportItem> items, EventPublisher publisher, Summary summary)
+  private void printZendesk(ZendeskImport.Result zendesk, List<TicketEvent> events)
       throws IOException {
-    if (items.isEmpty()) {
-      return;
+    stdout.printf(
+        "%s: %s in %s%n",
+        input,
+        zendesk.shape(),
+        zendesk.rowsRead().entrySet().stream()
+            .map(e -> "%s (%,d rows)".formatted(e.getKey(), e.getValue()))
+            .collect(Collectors.joining(", ")));
+    Map<String, Long> byType = new java.util.TreeMap<>();
+    events.forEach(e -> byType.merge(e.type().wire(), 1L, Long::sum));
+    stdout.printf(
+        "%,d tickets, %,d events: %s%n",
+        events.stream().map(TicketEvent::ticketId).distinct().count(), events.size(), byType);
+    List<Path> sla = zendesk.writeSla(slaDir);
+    if (!sla.isEmpty()) {
+      stdout.printf(
+          "calendars and SLA policies in %s: %s%n",
+          slaDir,
+          sla.stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(", ")));
+      stdout.printf(
+          "%,d tickets have an SLA policy (ticket-policies.csv says which)%n",
+          zendesk.policyOfTicket().size());
     }
-    boolean events = items.get(0) instanceof ImportItem.Event;
-    Path rejects = events ? null : rejectsFile(file);
-    Progress progress =
-        new Progress(
-            events ? "publishing events in time order" : "rejects of " + file.getFileName(),
-            items.size());
-    List<CompletableFuture<Void>> inFlight = new ArrayList<>();
-    try (BufferedWriter rejectOut =
-        events ? null : Files.newBufferedWriter(rejects, StandardCharsets.UTF_8)) {
-      for (ImportItem item : items) {
-        summary.read++;
-        if (item instanceof ImportItem.Event event) {
-          inFlight.add(publisher.publish(event.event(), source));
-          summary.accepted++;
-        } else if (item instanceof ImportItem.Rejected rejected) {
-          inFlight.add(publisher.publishDeadLetter(deadLetter(file, rejected)));
-          writeReject(rejectOut, rejected);
-          summary.reject(rejected.reason());
-        }
-        if (!inFlight.isEmpty() && inFlight.get(inFlight.size() - 1).isCompletedExceptionally()) {
-          throw new IllegalStateException(
-              "Kafka at "
-                  + bootstrap
-                  + " does not accept records (is it running? ./sanjeh kafka start)."
-                  + " Stopped at "
-                  + summary.read
-                  + " of "
-                  + items.size()
-                  + " in "
-                  + file.getFileName()
-                  + "; run the same import again, event ids make it safe.");
-        }
-        if (inFlight.size() >= IN_FLIGHT) {
-          summary.failedSends += await(inFlight);
-        }
-        progress.step();
+  }
+
+  private int dryRun() throws IOException {
+    if (!format.equals("helpdesk")) {
+      throw new IllegalArgumentException(
+          "--dry-run checks a mapping: use it with --format helpdesk --mapping FILE");
+    }
+    List<Path> files = files();
+    boolean allGood = true;
+    for (Path file : files) {
+      if (Files.isDirectory(input) && !helpdesk().maps(file)) {
+        continue;
       }
-      summary.failedSends += await(inFlight);
+      allGood &= helpdesk().dryRun(file, dryRun, stdout);
     }
-    progress.done();
-    if (events) {
-      return;
+    return allGood ? 0 : 1;
+  }
+
+  /** The events as an NDJSON file sorted by time (for ./sanjeh replay); no Kafka. */
+  private void export(List<TicketEvent> events, ZendeskImport.Result zendesk, ImportReport report)
+      throws IOException {
+    TicketEventCodec codec = new TicketEventCodec();
+    if (out.toAbsolutePath().getParent() != null) {
+      Files.createDirectories(out.toAbsolutePath().getParent());
     }
-    if (summary.rejectedIn(file)) {
-      System.out.println("rejects of " + file.getFileName() + " with their reasons: " + rejects);
-    } else {
-      Files.deleteIfExists(rejects);
+    Map<String, BufferedWriter> perPolicy = new LinkedHashMap<>();
+    boolean split = zendesk != null && zendesk.policyFiles().size() > 1;
+    Map<String, String> policyOfTicket = zendesk == null ? Map.of() : zendesk.policyOfTicket();
+    try (BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+      for (TicketEvent event : events) {
+        String line = codec.encode(event);
+        writer.write(line);
+        writer.newLine();
+        if (split) {
+          String policy = policyOfTicket.getOrDefault(event.ticketId(), "no-sla");
+          BufferedWriter byPolicy = perPolicy.get(policy);
+          if (byPolicy == null) {
+            byPolicy =
+                Files.newBufferedWriter(
+                    slaDir.resolve("events." + policy + ".jsonl"), StandardCharsets.UTF_8);
+            perPolicy.put(policy, byPolicy);
+          }
+          byPolicy.write(line);
+          byPolicy.newLine();
+        }
+      }
+    } finally {
+      for (BufferedWriter byPolicy : perPolicy.values()) {
+        byPolicy.close();
+      }
+    }
+    report.accepted(events.size());
+    if (!perPolicy.isEmpty()) {
+      stdout.printf(
+          "Sanjeh's SLA job applies one policy file: the events of each policy's tickets are also in %s/events.POLICY.jsonl (replay each with --policy %s/POLICY.json)%n",
+          slaDir, slaDir);
+    }
+  }
+
+  private void publish(List<TicketEvent> events, List<Found> found, ImportReport report)
+      throws IOException {
+    Topics.ensure(bootstrap, 4);
+    List<Found> rejected =
+        found.stream().filter(f -> f.finding().outcome() == Finding.Outcome.REJECTED).toList();
+    ProgressBar bar =
+        ProgressBar.start(
+            "sending to Kafka", events.size() + rejected.size(), ProgressBar.wanted(quiet));
+    List<CompletableFuture<Void>> inFlight = new ArrayList<>();
+    long sent = 0;
+    try (EventPublisher publisher = new EventPublisher(bootstrap, Duration.ofSeconds(30))) {
+      for (Found reject : rejected) {
+        inFlight.add(publisher.publishDeadLetter(deadLetter(reject)));
+        sent = step(inFlight, report, bar, sent, events.size() + rejected.size());
+      }
+      for (TicketEvent event : events) {
+        inFlight.add(publisher.publish(event, source));
+        sent = step(inFlight, report, bar, sent, events.size() + rejected.size());
+      }
+      report.failedSends(await(inFlight));
+    }
+    bar.done();
+    report.accepted(events.size());
+  }
+
+  private long step(
+      List<CompletableFuture<Void>> inFlight,
+      ImportReport report,
+      ProgressBar bar,
+      long sent,
+      long total) {
+    if (inFlight.get(inFlight.size() - 1).isCompletedExceptionally()) {
+      throw new IllegalStateException(
+          "Kafka at "
+              + bootstrap
+              + " does not accept records (is it running? ./sanjeh kafka start)."
+              + " Stopped at "
+              + sent
+              + " of "
+              + total
+              + "; run the same import again, event ids make it safe. (--out FILE needs no Kafka.)");
+    }
+    if (inFlight.size() >= IN_FLIGHT) {
+      report.failedSends(await(inFlight));
+    }
+    bar.step();
+    return sent + 1;
+  }
+
+  /** One rejects file per input file (a Zendesk folder has one for the folder). */
+  private void writeRejects(List<Found> found) throws IOException {
+    Map<Path, List<Found>> byFile =
+        found.stream()
+            .collect(Collectors.groupingBy(Found::file, LinkedHashMap::new, Collectors.toList()));
+    for (var entry : byFile.entrySet()) {
+      Path rejects = rejectsFile(entry.getKey());
+      try (BufferedWriter writer = Files.newBufferedWriter(rejects, StandardCharsets.UTF_8)) {
+        for (Found f : entry.getValue()) {
+          ImportReport.write(writer, f.finding());
+        }
+      }
+      stdout.println(
+          "findings of " + entry.getKey().getFileName() + " with their reasons: " + rejects);
     }
   }
 
@@ -306,7 +423,7 @@ public final class ImportCommand implements Callable<Integer> {
     return switch (format) {
       case "twcc" -> TwccAdapter.read(file);
       case "ndjson" -> NdjsonAdapter.read(file);
-      case "helpdesk" -> HelpdeskMapping.load(mapping).read(file);
+      case "helpdesk" -> helpdesk().read(file);
       case "calls" -> {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
           yield CallLogAdapter.read(reader, file.getFileName().toString(), conversations(), region);
@@ -316,8 +433,17 @@ public final class ImportCommand implements Callable<Integer> {
     };
   }
 
+  private HelpdeskMapping helpdesk() throws IOException {
+    if (helpdeskMapping == null) {
+      helpdeskMapping = HelpdeskMapping.load(mapping);
+    }
+    return helpdeskMapping;
+  }
+
   private List<ImportItem> email(Path file) throws IOException {
-    EmailAdapter adapter = new EmailAdapter(team == null ? Set.of() : team);
+    EmailAdapter adapter =
+        new EmailAdapter(
+            team.stream().filter(t -> !t.isBlank()).collect(Collectors.toUnmodifiableSet()));
     List<InboundMessage> messages = new ArrayList<>();
     List<ImportItem> items = new ArrayList<>();
     if (file.toString().endsWith(".mbox")) {
@@ -332,7 +458,7 @@ public final class ImportCommand implements Callable<Integer> {
       }
     }
     // Oldest first, so that threads and open tickets form in the order they happened.
-    messages.sort(java.util.Comparator.comparing(InboundMessage::at));
+    messages.sort(Comparator.comparing(InboundMessage::at));
     messages.forEach(m -> items.add(new ImportItem.Event(conversations().toEvent(m))));
     return items;
   }
@@ -345,33 +471,24 @@ public final class ImportCommand implements Callable<Integer> {
     if (conversations == null) {
       WarehouseConfig config =
           directory != null ? directory : WarehouseConfig.fromEnvironment(System.getenv());
-      Warehouse directory = Warehouse.connect(config);
-      IdentityResolver resolver = new IdentityResolver(directory, clock);
+      Warehouse customers = Warehouse.connect(config);
+      IdentityResolver resolver = new IdentityResolver(customers, clock);
       conversations =
           new Conversations(
-              (m, source) -> resolver.resolve(m.customer(), source),
-              new TicketRouter(Duration.ofHours(24), new WarehouseHistory(directory)));
+              (m, src) -> resolver.resolve(m.customer(), src),
+              new TicketRouter(Duration.ofHours(24), new WarehouseHistory(customers)));
     }
     return conversations;
   }
 
-  private DeadLetter deadLetter(Path file, ImportItem.Rejected rejected) {
+  private DeadLetter deadLetter(Found found) {
+    Finding finding = found.finding();
     return new DeadLetter(
         clock.instant(),
-        source + ":" + file.getFileName(),
-        rejected.line(),
-        rejected.raw(),
-        rejected.where() + ": " + rejected.reason());
-  }
-
-  private static void writeReject(BufferedWriter out, ImportItem.Rejected rejected)
-      throws IOException {
-    ObjectNode line = JSON.createObjectNode();
-    line.put("where", rejected.where());
-    line.put("reason", rejected.reason());
-    line.put("input", new String(rejected.raw(), StandardCharsets.UTF_8));
-    out.write(JSON.writeValueAsString(line));
-    out.newLine();
+        source + ":" + found.file().getFileName(),
+        found.line(),
+        finding.raw().getBytes(StandardCharsets.UTF_8),
+        finding.where() + ": " + finding.message());
   }
 
   /** Waits for Kafka's acknowledgements; returns how many sends failed. */
@@ -415,54 +532,22 @@ public final class ImportCommand implements Callable<Integer> {
    * write anywhere, a read-only data folder must stay untouched), else under var/rejects.
    */
   private Path rejectsFile(Path file) throws IOException {
-    Path folder = file.toAbsolutePath().getParent();
+    Path folder =
+        Files.isDirectory(file) ? file.toAbsolutePath() : file.toAbsolutePath().getParent();
     Path dir =
         rejectsDir != null
             ? rejectsDir
-            : ownerWritable(folder) ? folder : Path.of("var", "rejects");
+            : folder != null && ownerWritable(folder) ? folder : Path.of("var", "rejects");
     Files.createDirectories(dir);
     return dir.resolve(file.getFileName() + ".rejects.jsonl");
   }
 
   private static boolean ownerWritable(Path folder) {
     try {
-      return Files.getPosixFilePermissions(folder).contains(PosixFilePermission.OWNER_WRITE);
+      Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(folder);
+      return permissions.contains(PosixFilePermission.OWNER_WRITE);
     } catch (IOException | UnsupportedOperationException e) {
       return Files.isWritable(folder);
-    }
-  }
-
-  /** Counts for the closing summary, rejects grouped by reason. */
-  private static final class Summary {
-    long read;
-    long accepted;
-    long failedSends;
-    final Map<String, Long> rejectedByReason = new TreeMap<>();
-    long rejectedBefore;
-    long rejectedTotal;
-
-    void reject(String reason) {
-      rejectedTotal++;
-      String kind = reason.replaceAll("\"[^\"]*\"", "\"…\"").replaceAll("\\d+", "N");
-      rejectedByReason.merge(
-          kind.length() > 120 ? kind.substring(0, 120) + "…" : kind, 1L, Long::sum);
-    }
-
-    boolean rejectedIn(Path file) {
-      boolean any = rejectedTotal > rejectedBefore;
-      rejectedBefore = rejectedTotal;
-      return any;
-    }
-
-    void print(java.io.PrintStream out) {
-      out.printf("read %,d, accepted %,d, rejected %,d%n", read, accepted, rejectedTotal);
-      rejectedByReason.forEach(
-          (reason, count) -> out.printf("  %,6d rejected: %s%n", count, reason));
-      if (failedSends > 0) {
-        out.printf(
-            "ERROR: Kafka did not acknowledge %,d records. Run the same import again: event ids make it safe.%n",
-            failedSends);
-      }
     }
   }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -17,6 +16,7 @@ import org.sanjeh.ingestion.kafka.TestKafka;
 import org.sanjeh.ingestion.kafka.Topics;
 import org.sanjeh.warehouse.Warehouse;
 import org.sanjeh.warehouse.testing.ClickHouseExtension;
+import picocli.CommandLine;
 
 /** E-mail and call-log imports with the real broker and the customer directory in ClickHouse. */
 @ExtendWith(ClickHouseExtension.class)
@@ -35,17 +35,14 @@ class ImportCommandIT {
 
     int mailStatus =
         command(
-                warehouse,
-                Map.of(
-                    "_",
-                    mails.toString(),
-                    "format",
-                    "email",
-                    "team",
-                    "support@shop.ir",
-                    "source",
-                    source))
-            .run();
+            warehouse,
+            mails.toString(),
+            "--format",
+            "email",
+            "--team",
+            "support@shop.ir",
+            "--source",
+            source);
     List<TicketEvent> events = events(source, 2);
 
     assertThat(mailStatus).isZero();
@@ -71,8 +68,8 @@ class ImportCommandIT {
     String first = "calls-a-" + System.nanoTime();
     String second = "calls-b-" + System.nanoTime();
 
-    command(warehouse, Map.of("_", calls.toString(), "format", "calls", "source", first)).run();
-    command(warehouse, Map.of("_", calls.toString(), "format", "calls", "source", second)).run();
+    command(warehouse, calls.toString(), "--format", "calls", "--source", first);
+    command(warehouse, calls.toString(), "--format", "calls", "--source", second);
 
     List<TicketEvent> once = events(first, 3);
     assertThat(once)
@@ -87,8 +84,11 @@ class ImportCommandIT {
         .isEqualTo(1);
   }
 
-  private ImportCommand command(Warehouse warehouse, Map<String, String> options) {
-    return new ImportCommand(TestKafka.shared().bootstrapServers(), options, warehouse.config());
+  private static int command(Warehouse warehouse, String... args) {
+    String[] withKafka = java.util.Arrays.copyOf(args, args.length + 2);
+    withKafka[args.length] = "--bootstrap-servers";
+    withKafka[args.length + 1] = TestKafka.shared().bootstrapServers();
+    return new CommandLine(new ImportCommand(warehouse.config(), System.out)).execute(withKafka);
   }
 
   private static List<TicketEvent> events(String source, int expected) {

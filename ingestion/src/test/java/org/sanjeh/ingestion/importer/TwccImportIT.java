@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sanjeh.ingestion.kafka.EventPublisher;
 import org.sanjeh.ingestion.kafka.TestKafka;
 import org.sanjeh.ingestion.kafka.Topics;
+import picocli.CommandLine;
 
 /** The real TWCC conversations in the project's shared data, imported through a real broker. */
 class TwccImportIT {
@@ -28,18 +28,17 @@ class TwccImportIT {
     String source = "twcc-it-" + System.nanoTime();
 
     int status =
-        new ImportCommand(
-                TestKafka.shared().bootstrapServers(),
-                Map.of(
-                    "_",
-                    TWCC.toString(),
-                    "format",
-                    "twcc",
-                    "source",
-                    source,
-                    "rejects",
-                    rejects.toString()))
-            .run();
+        new CommandLine(new ImportCommand())
+            .execute(
+                TWCC.toString(),
+                "--format",
+                "twcc",
+                "--source",
+                source,
+                "--rejects",
+                rejects.toString(),
+                "--bootstrap-servers",
+                TestKafka.shared().bootstrapServers());
 
     assertThat(status).isZero();
     List<String> rejectLines = Files.readAllLines(rejects.resolve("dev.json.rejects.jsonl"));
