@@ -10,12 +10,12 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sanjeh.core.event.TicketEvent;
+import org.sanjeh.core.sla.PolicyFile;
 import org.sanjeh.core.sla.SlaClock;
 import org.sanjeh.core.sla.SlaStatus;
 import org.sanjeh.core.sla.SlaTarget;
-import org.sanjeh.testbed.ZendeskExportGenerator;
 import org.sanjeh.ingestion.importer.zendesk.ZendeskImport;
-import org.sanjeh.streaming.config.PolicyFile;
+import org.sanjeh.testbed.ZendeskExportGenerator;
 
 /**
  * A generated Zendesk export whose first-response outcomes are known by construction goes through
