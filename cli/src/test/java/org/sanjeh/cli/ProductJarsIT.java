@@ -24,9 +24,9 @@ class ProductJarsIT {
   /** Dev tooling, by package or by the names it had before it moved out of the product. */
   private static final Pattern DEV_TOOLING =
       Pattern.compile(
-          "(org/sanjeh/(testbed|devtools)/.*"
-              + "|.*/(StreamingBench|IntakeBench|WarehouseBench|SyntheticEvents|GenerateCommand"
-              + "|Generator|LocalKafka|ClickHouseServer|LocalProcesses)(\\$.*)?\\.class"
+          "((.*!/)?org/sanjeh/(testbed/.*|devtools/.*|[^/]+/bench/.*|(.*/)?([A-Za-z]*Bench"
+              + "|SyntheticEvents|GenerateCommand|[A-Za-z]*Generator|LocalKafka|ClickHouseServer"
+              + "|LocalProcesses)(\\$.*)?\\.class)"
               + "|.*sanjeh-(testbed|devtools)-[^/]*\\.jar)");
 
   private static final Checkout CHECKOUT = Checkout.current();
@@ -42,7 +42,10 @@ class ProductJarsIT {
         "streaming/target/sanjeh-streaming-VERSION-job.jar",
         "survey-service/target/sanjeh-survey-service-VERSION.jar",
         "survey-service/target/sanjeh-survey-service-VERSION-exec.jar",
-        "dashboards/target/sanjeh-dashboards-VERSION.jar"
+        "dashboards/target/sanjeh-dashboards-VERSION.jar",
+        "sentiment/target/sanjeh-sentiment-VERSION.jar",
+        "batch/target/sanjeh-batch-VERSION.jar",
+        "batch/target/sanjeh-batch-VERSION-job.jar"
       })
   void aProductJarHoldsNoDevTooling(String path) throws IOException {
     Path jar = CHECKOUT.root().resolve(path.replace("VERSION", CHECKOUT.version()));

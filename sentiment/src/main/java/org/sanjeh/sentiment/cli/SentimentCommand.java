@@ -13,7 +13,6 @@ import picocli.CommandLine.Command;
       EvalCommand.class,
       EvalFaCommand.class,
       ThresholdsCommand.class,
-      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class SentimentCommand implements Runnable {

@@ -17,6 +17,11 @@ import picocli.CommandLine.Spec;
             + " speed-up in turn, and checks that the answers stay the same.")
 public final class BenchCommand implements Callable<Integer> {
 
+  /** Dev tooling, kept in the tests so that no product jar holds it. */
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new BenchCommand()).execute(args));
+  }
+
   @Spec CommandSpec spec;
 
   @Option(
