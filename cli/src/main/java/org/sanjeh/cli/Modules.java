@@ -23,6 +23,7 @@ final class Modules implements CommandLine.IExecutionStrategy {
   private final Local local;
   private final Map<CommandSpec, Mount> mounts = new IdentityHashMap<>();
   private final Map<String, Runnable> before = new LinkedHashMap<>();
+  private final Map<String, List<String>> needlessWith = new LinkedHashMap<>();
 
   Modules(CommandLine root, Local local) {
     this.root = root;
@@ -55,6 +56,15 @@ final class Modules implements CommandLine.IExecutionStrategy {
     before.put(qualifiedName, prerequisite);
   }
 
+  /**
+   * As {@link #before(String, Runnable)}, but not when one of {@code options} is given (e.g. an
+   * import with {@code --out FILE} writes a file and needs no Kafka).
+   */
+  void before(String qualifiedName, Runnable prerequisite, List<String> needlessWithOptions) {
+    before.put(qualifiedName, prerequisite);
+    needlessWith.put(qualifiedName, needlessWithOptions);
+  }
+
   @Override
   public int execute(ParseResult parsed) {
     List<CommandLine> chain = parsed.asCommandLineList();
@@ -83,9 +93,12 @@ final class Modules implements CommandLine.IExecutionStrategy {
   }
 
   private void runBefore(CommandLine leaf, boolean helpAsked) {
-    Runnable prerequisite =
-        before.get(leaf.getCommandSpec().qualifiedName(" ").replaceFirst("^\\S+ ", ""));
-    if (prerequisite != null && !helpAsked) {
+    String name = leaf.getCommandSpec().qualifiedName(" ").replaceFirst("^\\S+ ", "");
+    Runnable prerequisite = before.get(name);
+    boolean needless =
+        needlessWith.getOrDefault(name, List.of()).stream()
+            .anyMatch(option -> leaf.getParseResult().hasMatchedOption(option));
+    if (prerequisite != null && !helpAsked && !needless) {
       prerequisite.run();
     }
   }

@@ -132,7 +132,7 @@ public final class Sanjeh implements java.util.concurrent.Callable<Integer> {
     modules.inProcess(new CommandLine.HelpCommand());
     root.addSubcommand("completion", completion());
 
-    modules.before("import", servers::kafkaRunning);
+    modules.before("import", servers::kafkaRunning, List.of("--out", "--dry-run"));
     modules.before("replay", servers::kafkaRunningQuietly);
     modules.before("bench warehouse", servers::clickhouseRunning);
     modules.before("bench survey", servers::clickhouseRunning);

@@ -211,4 +211,22 @@ class SanjehCommandLineTest {
     assertThat(err.toString()).contains("Unknown option").contains("'--frmat'");
     assertThat(seen).doesNotExist();
   }
+
+  @Test
+  void anImportIntoAFileDoesNotStartWhatAnImportIntoKafkaNeeds() {
+    ModuleJvm recorder = new ModuleJvm("recorder", checkout -> List.of("true"));
+    CommandLine root = new CommandLine(new Sanjeh());
+    Modules modules = new Modules(root, new Local(new Checkout(dir, "0-test"), Map.of()));
+    modules.mount(recorder, new ImportCommand(), List.of("import"));
+    List<String> started = new java.util.ArrayList<>();
+    modules.before("import", () -> started.add("kafka"), List.of("--out", "--dry-run"));
+    root.setExecutionStrategy(modules);
+
+    assertThat(root.execute("import", "x", "--format", "zendesk", "--out", "events.ndjson"))
+        .isZero();
+    assertThat(started).isEmpty();
+
+    assertThat(root.execute("import", "x", "--format", "zendesk")).isZero();
+    assertThat(started).containsExactly("kafka");
+  }
 }
