@@ -21,5 +21,5 @@ CREATE TABLE IF NOT EXISTS sentiment_tickets
     version          UInt64
 )
 ENGINE = ReplacingMergeTree(version)
-PARTITION BY toYYYYMM(ticket_date)
+PARTITION BY cityHash64(ticket_id) % 4
 ORDER BY ticket_id;
