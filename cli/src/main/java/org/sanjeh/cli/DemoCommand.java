@@ -29,11 +29,12 @@ import picocli.CommandLine.Command;
     name = "demo",
     description =
         "Bring the platform up locally with sample data (ClickHouse, Kafka, intake API, loader, SLA"
-            + " job, survey service) and print where to look.",
+            + " job, survey service, batch jobs, dashboards viewer) and print where to look.",
     mixinStandardHelpOptions = true)
 final class DemoCommand implements Callable<Integer> {
 
   private static final Pattern LINK = Pattern.compile("\"link\":\"([^\"]+)\"");
+  private static final String DEMO_SAMPLE_SHARE = "0.05";
   private static final String SLA_COUNTS =
       "SELECT concat('  SLA rows for ', toString((SELECT uniqExact(ticket_id) FROM sla_tickets)),"
           + " ' tickets; alerts: ', toString((SELECT countIf(kind = 'at_risk') FROM sla_alerts)),"
@@ -82,6 +83,9 @@ final class DemoCommand implements Callable<Integer> {
     Local.say("waiting for the loader to copy Kafka into ClickHouse");
     waitForLoader();
     foreground(Sanjeh.WAREHOUSE, List.of("counts"));
+    if (!local.env.containsKey("SANJEH_SURVEY_SAMPLESHARE")) {
+      services.surveySampleShare = DEMO_SAMPLE_SHARE; // enough answers for the dashboards
+    }
     services.startSurvey();
     Local.say(
         "inviting the customers of three resolved tickets to a survey: open a link, answer, then"
@@ -89,8 +93,9 @@ final class DemoCommand implements Callable<Integer> {
     inviteThree();
     Thread.sleep(3000);
     Local.say(
-        "invitations the survey service made from the resolved tickets on Kafka (a 2% sample), as"
-            + " messages in var/survey/outbox:");
+        "invitations the survey service made from the resolved tickets on Kafka (a "
+            + Math.round(Double.parseDouble(services.surveySampleShare) * 100)
+            + "% sample), as messages in var/survey/outbox:");
     Path outbox = local.var().resolve("survey/outbox");
     System.out.printf(
         "  %d e-mails with one-click buttons, %d chat messages; skips and reasons:%n",
@@ -100,8 +105,32 @@ final class DemoCommand implements Callable<Integer> {
             "SELECT reason, count() FROM survey_skips GROUP BY reason ORDER BY count() DESC LIMIT 5",
             row -> row.getString(1) + "\t" + row.getLong(2))
         .forEach(line -> System.out.println("    " + line));
+    Local.say(
+        "simulated customers answer 60% of those invitations through the answer pages (lower"
+            + " scores after an SLA breach, some comments)");
+    foreground(Sanjeh.DEVTOOLS, List.of("answer-surveys", "--outbox", outbox.toString()));
+    runBatch();
+    services.startViewer();
     System.out.print(whereToLook(key));
     return Commands.OK;
+  }
+
+  /**
+   * Sentiment, KPI rollups, churn and dissatisfaction over what is in the warehouse now. A failure
+   * leaves those dashboards empty but the rest of the demo up, so it is reported, not fatal.
+   */
+  private void runBatch() {
+    Local.say(
+        "batch jobs on Spark (local): sentiment of the customers' messages, daily KPI rollups,"
+            + " churn and dissatisfaction models");
+    int status = ChildJvm.run(Sanjeh.BATCH.commandLine(local.checkout, List.of("demo")), local);
+    if (status != 0) {
+      System.err.println(
+          "warning: the batch jobs failed (exit code "
+              + status
+              + ", see above): the Quality and Churn dashboards stay empty until ./sanjeh batch"
+              + " demo succeeds");
+    }
   }
 
   private void migrate() {
@@ -254,11 +283,20 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
+  private String viewerKey() {
+    try {
+      return Files.readString(services.viewerKeyFile()).strip();
+    } catch (IOException e) {
+      return "in var/dashboards/viewer-key (" + e.getMessage() + ")";
+    }
+  }
+
   private String whereToLook(String key) {
     int survey = services.surveyPort;
     return """
 
         Sanjeh is up.
+          Dashboards:  %8$s   (log in with the key %9$s, kept in var/dashboards/viewer-key)
           Intake API:  http://127.0.0.1:%1$d/v1/events   (X-Api-Key: %2$s; health at /healthz; OpenAPI, metrics and health details on 127.0.0.1:%3$d/actuator)
           ClickHouse:  http://127.0.0.1:%4$d  (database sanjeh, user default, password in var/clickhouse/password)
           Kafka:       127.0.0.1:%5$d  (topics ticket-events, ticket-events-dead-letters)
@@ -280,6 +318,8 @@ final class DemoCommand implements Callable<Integer> {
             local.clickhouseHttpPort,
             local.kafkaPort,
             survey,
-            services.surveyManagementPort);
+            services.surveyManagementPort,
+            services.viewerAddress(),
+            viewerKey());
   }
 }

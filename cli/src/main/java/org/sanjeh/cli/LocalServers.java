@@ -10,6 +10,7 @@ import org.sanjeh.core.cli.Commands;
 import org.sanjeh.ingestion.kafka.Topics;
 import org.sanjeh.testbed.ClickHouseServer;
 import org.sanjeh.testbed.LocalKafka;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -79,79 +80,44 @@ final class LocalServers {
     return Commands.OK;
   }
 
-  Object clickhouse() {
-    return new ClickHouse(this);
+  CommandLine clickhouse() {
+    CommandLine group =
+        ServiceCommands.group(
+            "clickhouse",
+            "The private ClickHouse server under var/clickhouse (loopback only).",
+            ServiceCommands.command(
+                "start",
+                "Start it (a no-op when it runs).",
+                () -> {
+                  clickhouseStart();
+                  return Commands.OK;
+                }),
+            () -> {
+              clickhouseStop();
+              return Commands.OK;
+            },
+            this::clickhouseStatus);
+    group.addSubcommand(new Client(this));
+    return group;
   }
 
   @Command(
-      name = "clickhouse",
-      description = "The private ClickHouse server under var/clickhouse (loopback only).",
-      mixinStandardHelpOptions = true,
-      subcommands = {
-        ClickHouse.Start.class,
-        ClickHouse.Stop.class,
-        ClickHouse.Status.class,
-        ClickHouse.Client.class
-      })
-  static final class ClickHouse {
-    final LocalServers servers;
+      name = "client",
+      description =
+          "clickhouse-client connected to it, database sanjeh; ARGS go to clickhouse-client.")
+  static final class Client implements Callable<Integer> {
+    private final LocalServers servers;
 
-    ClickHouse(LocalServers servers) {
+    @Parameters(paramLabel = "ARGS", arity = "0..*", description = "e.g. --query \"SELECT 1\"")
+    List<String> args = new ArrayList<>();
+
+    Client(LocalServers servers) {
       this.servers = servers;
     }
 
-    @Command(
-        name = "start",
-        description = "Start it (a no-op when it runs).",
-        mixinStandardHelpOptions = true)
-    static final class Start implements Callable<Integer> {
-      @picocli.CommandLine.ParentCommand ClickHouse parent;
-
-      @Override
-      public Integer call() {
-        parent.servers.clickhouseStart();
-        return Commands.OK;
-      }
-    }
-
-    @Command(name = "stop", description = "Stop it.", mixinStandardHelpOptions = true)
-    static final class Stop implements Callable<Integer> {
-      @picocli.CommandLine.ParentCommand ClickHouse parent;
-
-      @Override
-      public Integer call() {
-        parent.servers.clickhouseStop();
-        return Commands.OK;
-      }
-    }
-
-    @Command(
-        name = "status",
-        description = "Whether it runs (exit code 3: not running).",
-        mixinStandardHelpOptions = true)
-    static final class Status implements Callable<Integer> {
-      @picocli.CommandLine.ParentCommand ClickHouse parent;
-
-      @Override
-      public Integer call() throws IOException {
-        return parent.servers.clickhouseStatus();
-      }
-    }
-
-    @Command(
-        name = "client",
-        description =
-            "clickhouse-client connected to it, database sanjeh; ARGS go to clickhouse-client.")
-    static final class Client implements Callable<Integer> {
-      @picocli.CommandLine.ParentCommand ClickHouse parent;
-
-      @Parameters(paramLabel = "ARGS", arity = "0..*", description = "e.g. --query \"SELECT 1\"")
-      List<String> args = new ArrayList<>();
-
-      @Override
-      public Integer call() throws Exception {
-        return parent.servers.client(args);
-      }
+    @Override
+    public Integer call() throws Exception {
+      return servers.client(args);
     }
   }
 
@@ -250,58 +216,21 @@ final class LocalServers {
     return broker.isPresent() ? Commands.OK : Commands.NOT_RUNNING;
   }
 
-  Object kafka() {
-    return new Kafka(this);
-  }
-
-  @Command(
-      name = "kafka",
-      description = "The private Kafka broker under var/kafka (KRaft, loopback only).",
-      mixinStandardHelpOptions = true,
-      subcommands = {Kafka.Start.class, Kafka.Stop.class, Kafka.Status.class})
-  static final class Kafka {
-    final LocalServers servers;
-
-    Kafka(LocalServers servers) {
-      this.servers = servers;
-    }
-
-    @Command(
-        name = "start",
-        description = "Start it, with the ticket topics.",
-        mixinStandardHelpOptions = true)
-    static final class Start implements Callable<Integer> {
-      @picocli.CommandLine.ParentCommand Kafka parent;
-
-      @Override
-      public Integer call() {
-        parent.servers.kafkaStart();
-        return Commands.OK;
-      }
-    }
-
-    @Command(name = "stop", description = "Stop it.", mixinStandardHelpOptions = true)
-    static final class Stop implements Callable<Integer> {
-      @picocli.CommandLine.ParentCommand Kafka parent;
-
-      @Override
-      public Integer call() {
-        parent.servers.kafkaStop();
-        return Commands.OK;
-      }
-    }
-
-    @Command(
-        name = "status",
-        description = "Whether it runs (exit code 3: not running).",
-        mixinStandardHelpOptions = true)
-    static final class Status implements Callable<Integer> {
-      @picocli.CommandLine.ParentCommand Kafka parent;
-
-      @Override
-      public Integer call() throws IOException {
-        return parent.servers.kafkaStatus();
-      }
-    }
+  CommandLine kafka() {
+    return ServiceCommands.group(
+        "kafka",
+        "The private Kafka broker under var/kafka (KRaft, loopback only).",
+        ServiceCommands.command(
+            "start",
+            "Start it, with the ticket topics.",
+            () -> {
+              kafkaStart();
+              return Commands.OK;
+            }),
+        () -> {
+          kafkaStop();
+          return Commands.OK;
+        },
+        this::kafkaStatus);
   }
 }

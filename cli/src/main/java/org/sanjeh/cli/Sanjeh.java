@@ -112,6 +112,8 @@ public final class Sanjeh implements java.util.concurrent.Callable<Integer> {
         services.group("loader", "Copies Kafka's ticket-events and dead letters into ClickHouse"));
     modules.inProcess(
         services.group("survey", "The survey service (answer pages, invitations, scores API)"));
+    modules.inProcess(
+        services.group("viewer", "The dashboards viewer (dashboards serve) on 127.0.0.1"));
     modules
         .module(STREAMING, new StreamingCommand())
         .addSubcommand(services.startCommand("streaming"))

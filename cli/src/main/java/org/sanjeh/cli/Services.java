@@ -1,6 +1,7 @@
 package org.sanjeh.cli;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,8 +19,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * The demo's background services (intake API, loader, survey service, SLA job): each in a JVM of
- * its own, its pid in var/NAME.pid and its output in var/NAME.log.
+ * The demo's background services (intake API, loader, survey service, SLA job, viewer): each in a
+ * JVM of its own, its pid in var/NAME.pid and its output in var/NAME.log.
  */
 final class Services {
 
@@ -30,6 +31,7 @@ final class Services {
   int surveyPort;
   int surveyManagementPort;
   String surveySampleShare;
+  final int viewerPort;
 
   Services(Local local, LocalServers servers) {
     this.local = local;
@@ -37,6 +39,7 @@ final class Services {
     this.surveyPort = port("SANJEH_SURVEY_PORT", 18090);
     this.surveyManagementPort = port("SANJEH_SURVEY_MANAGEMENT_PORT", 18091);
     this.surveySampleShare = local.env.getOrDefault("SANJEH_SURVEY_SAMPLESHARE", "0.02");
+    this.viewerPort = port("SANJEH_VIEWER_PORT", 18088);
   }
 
   private int port(String name, int fallback) {
@@ -109,6 +112,39 @@ final class Services {
               PATIENCE,
               "is ClickHouse running?");
     }
+  }
+
+  /**
+   * The dashboards viewer, its key made once into var/dashboards/viewer-key; local days in
+   * SANJEH_BUSINESS_TIMEZONE (the demo's Asia/Tehran by default).
+   */
+  void startViewer() throws IOException {
+    String address = viewerAddress();
+    Local.say("starting the dashboards viewer on " + address + " (log var/viewer.log)");
+    Map<String, String> env = new HashMap<>(local.childEnvironment());
+    env.put("SANJEH_CLICKHOUSE_PASSWORD", local.clickhousePassword());
+    env.put("SANJEH_VIEWER_PORT", Integer.toString(viewerPort));
+    env.put("SANJEH_VIEWER_APIKEYFILE", viewerKeyFile().toString());
+    env.put(
+        "SANJEH_BUSINESS_TIMEZONE",
+        local.env.getOrDefault("SANJEH_BUSINESS_TIMEZONE", "Asia/Tehran"));
+    if (start("viewer", Sanjeh.DASHBOARDS.commandLine(local.checkout, List.of("serve")), env)) {
+      local
+          .service("viewer")
+          .await(
+              () -> LocalService.answers(address + "login"),
+              PATIENCE,
+              "is ClickHouse running? ./sanjeh clickhouse start");
+    }
+  }
+
+  String viewerAddress() {
+    return "http://127.0.0.1:" + viewerPort + "/";
+  }
+
+  /** Made by the viewer at its first start (mode 600). */
+  Path viewerKeyFile() {
+    return local.var().resolve("dashboards/viewer-key");
   }
 
   void startStreaming(List<String> runOptions) throws IOException {
@@ -189,6 +225,7 @@ final class Services {
       case "loader" -> startLoader();
       case "survey" -> startSurvey();
       case "streaming" -> startStreaming(options);
+      case "viewer" -> startViewer();
       default -> throw new IllegalArgumentException("no service " + name);
     }
   }
@@ -206,50 +243,40 @@ final class Services {
 
   /** {@code NAME start|stop|status}. */
   CommandLine group(String name, String description) {
-    CommandLine group =
-        new CommandLine(
-            CommandLine.Model.CommandSpec.create().name(name).mixinStandardHelpOptions(true));
-    group.getCommandSpec().usageMessage().description(description + " (var/" + name + ".log).");
-    group.addSubcommand(startCommand(name));
-    group.addSubcommand(stopCommand(name));
-    group.addSubcommand(statusCommand(name));
-    return group;
+    return ServiceCommands.group(
+        name,
+        description + " (var/" + name + ".log).",
+        startCommand(name),
+        () -> stopped(name),
+        () -> status(name));
   }
 
   Object startCommand(String name) {
     return switch (name) {
       case "survey" -> new SurveyStart(this);
       case "streaming" -> new StreamingStart(this);
-      default -> new Start(this, name);
+      default ->
+          ServiceCommands.command(
+              "start",
+              "Start it in the background (a no-op when it runs).",
+              () -> {
+                start(name, List.of());
+                return Commands.OK;
+              });
     };
   }
 
-  Object stopCommand(String name) {
-    return new Stop(this, name);
+  CommandLine stopCommand(String name) {
+    return ServiceCommands.command("stop", "Stop it.", () -> stopped(name));
   }
 
-  Object statusCommand(String name) {
-    return new Status(this, name);
+  CommandLine statusCommand(String name) {
+    return ServiceCommands.command("status", ServiceCommands.STATUS, () -> status(name));
   }
 
-  @Command(
-      name = "start",
-      description = "Start it in the background (a no-op when it runs).",
-      mixinStandardHelpOptions = true)
-  static final class Start implements Callable<Integer> {
-    private final Services services;
-    private final String name;
-
-    Start(Services services, String name) {
-      this.services = services;
-      this.name = name;
-    }
-
-    @Override
-    public Integer call() throws IOException {
-      services.start(name, List.of());
-      return Commands.OK;
-    }
+  private int stopped(String name) throws IOException {
+    stop(name);
+    return Commands.OK;
   }
 
   @Command(
@@ -322,42 +349,6 @@ final class Services {
     public Integer call() throws IOException {
       services.startStreaming(runOptions);
       return Commands.OK;
-    }
-  }
-
-  @Command(name = "stop", description = "Stop it.", mixinStandardHelpOptions = true)
-  static final class Stop implements Callable<Integer> {
-    private final Services services;
-    private final String name;
-
-    Stop(Services services, String name) {
-      this.services = services;
-      this.name = name;
-    }
-
-    @Override
-    public Integer call() throws IOException {
-      services.stop(name);
-      return Commands.OK;
-    }
-  }
-
-  @Command(
-      name = "status",
-      description = "Whether it runs (exit code 3: not running).",
-      mixinStandardHelpOptions = true)
-  static final class Status implements Callable<Integer> {
-    private final Services services;
-    private final String name;
-
-    Status(Services services, String name) {
-      this.services = services;
-      this.name = name;
-    }
-
-    @Override
-    public Integer call() {
-      return services.status(name);
     }
   }
 }

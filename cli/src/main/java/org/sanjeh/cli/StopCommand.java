@@ -21,7 +21,7 @@ final class StopCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    for (String service : new String[] {"streaming", "survey", "intake", "loader"}) {
+    for (String service : new String[] {"viewer", "streaming", "survey", "intake", "loader"}) {
       services.stop(service);
     }
     servers.kafkaStop();

@@ -92,6 +92,25 @@ class SanjehCommandLineTest {
   }
 
   @Test
+  void everyLocalServerAndServiceHasTheSameStartStopAndStatus() {
+    CommandLine sanjeh = sanjeh();
+    for (String name :
+        List.of("clickhouse", "kafka", "intake", "loader", "survey", "streaming", "viewer")) {
+      assertThat(sanjeh.getSubcommands().get(name).getSubcommands().keySet())
+          .as(name)
+          .contains("start", "stop", "status");
+    }
+    assertThat(sanjeh.getSubcommands().get("clickhouse").getSubcommands()).containsKey("client");
+  }
+
+  @Test
+  void theStatusOfAServiceThatDoesNotRunIsExitCodeThree() {
+    int code = sanjeh().execute("viewer", "status");
+
+    assertThat(code).isEqualTo(3);
+  }
+
+  @Test
   void anUnknownOptionIsAUsageErrorThatNamesIt() {
     int code = sanjeh().execute("warehouse", "migrate", "--bogus");
 
