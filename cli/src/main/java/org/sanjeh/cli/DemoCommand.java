@@ -98,7 +98,8 @@ final class DemoCommand implements Callable<Integer> {
             + "% sample), as messages in var/survey/outbox:");
     Path outbox = local.var().resolve("survey/outbox");
     System.out.printf(
-        "  %d e-mails with one-click buttons, %d chat messages; skips and reasons:%n",
+        "  %d invitations with one-click buttons, %d of them also as chat messages; skips and"
+            + " reasons:%n",
         count(outbox, ".html"), count(outbox, ".txt"));
     warehouse()
         .query(

@@ -1,5 +1,6 @@
 package org.sanjeh.cli;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.sanjeh.batch.BatchCommand;
 import org.sanjeh.batch.cli.ChurnCommand;
@@ -78,10 +79,21 @@ public final class Sanjeh implements java.util.concurrent.Callable<Integer> {
 
   static final ModuleJvm DEVTOOLS =
       ModuleJvm.classpath(
-          "devtools",
-          List.of("streaming"),
-          "org.sanjeh.devtools.DevtoolsCli",
-          Flink.jvmOptions("-Xmx" + System.getenv().getOrDefault("SANJEH_STREAMING_HEAP", "3g")));
+          "devtools", List.of("streaming"), "org.sanjeh.devtools.DevtoolsCli", devtoolsOptions());
+
+  /**
+   * Flink's options, and log4j (streaming's quiet configuration) as the one SLF4J provider: the dev
+   * tools' own slf4j-simple is also on this class path.
+   */
+  private static String[] devtoolsOptions() {
+    List<String> options =
+        new ArrayList<>(
+            List.of(
+                Flink.jvmOptions(
+                    "-Xmx" + System.getenv().getOrDefault("SANJEH_STREAMING_HEAP", "3g"))));
+    options.add("-Dslf4j.provider=org.apache.logging.slf4j.SLF4JServiceProvider");
+    return options.toArray(String[]::new);
+  }
 
   public static void main(String[] args) {
     Local local = Local.current();

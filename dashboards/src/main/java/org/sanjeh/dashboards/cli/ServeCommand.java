@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import org.sanjeh.dashboards.viewer.ViewerApplication;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -119,7 +120,6 @@ public final class ServeCommand implements Callable<Integer> {
     if (code != 0) {
       System.exit(code);
     }
-    // 0: the viewer runs on its own (non-daemon) threads until the process is stopped
   }
 
   @Override
@@ -127,7 +127,22 @@ public final class ServeCommand implements Callable<Integer> {
     Map<String, String> properties = properties(ensureKey(keyFile));
     String address = ViewerApplication.serve(properties);
     System.out.println("Dashboards: " + address + " (log in with the key in " + keyFile + ")");
+    System.out.flush();
+    awaitStop();
     return 0;
+  }
+
+  /**
+   * Serves until the process is stopped (Ctrl-C, {@code ./sanjeh viewer stop}); the viewer's
+   * shutdown hook closes it. Without this wait the module's main would exit with the command's code
+   * as soon as the viewer had started.
+   */
+  private static void awaitStop() {
+    try {
+      new CountDownLatch(1).await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** The Spring properties the viewer starts with: the options over application.yml. */
