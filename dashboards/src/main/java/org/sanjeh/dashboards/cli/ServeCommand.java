@@ -1,6 +1,7 @@
 package org.sanjeh.dashboards.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.sanjeh.dashboards.viewer.ViewerApplication;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -125,24 +125,14 @@ public final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Map<String, String> properties = properties(ensureKey(keyFile));
-    String address = ViewerApplication.serve(properties);
-    System.out.println("Dashboards: " + address + " (log in with the key in " + keyFile + ")");
-    System.out.flush();
-    awaitStop();
+    PrintWriter out = spec.commandLine().getOut();
+    ViewerApplication.serveUntilStopped(
+        properties,
+        address -> {
+          out.println("Dashboards: " + address + " (log in with the key in " + keyFile + ")");
+          out.flush();
+        });
     return 0;
-  }
-
-  /**
-   * Serves until the process is stopped (Ctrl-C, {@code ./sanjeh viewer stop}); the viewer's
-   * shutdown hook closes it. Without this wait the module's main would exit with the command's code
-   * as soon as the viewer had started.
-   */
-  private static void awaitStop() {
-    try {
-      new CountDownLatch(1).await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   /** The Spring properties the viewer starts with: the options over application.yml. */

@@ -1,6 +1,8 @@
 package org.sanjeh.dashboards.viewer;
 
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -31,13 +33,31 @@ public class ViewerApplication {
   }
 
   /**
-   * For the command line (no Spring type in its signature): starts the viewer and returns its
-   * address, e.g. {@code http://127.0.0.1:18088/}. It runs until the JVM stops.
+   * For the command line (no Spring type in its signature): starts the viewer, tells {@code
+   * started} its address (e.g. {@code http://127.0.0.1:18088/}) and serves until the calling thread
+   * is interrupted or the JVM stops (Ctrl-C, {@code ./sanjeh viewer stop}); then closes it.
    */
-  public static String serve(Map<String, String> properties) {
+  public static void serveUntilStopped(Map<String, String> properties, Consumer<String> started) {
     ConfigurableApplicationContext context = start(properties);
-    Runtime.getRuntime().addShutdownHook(new Thread(context::close, "viewer-shutdown"));
-    return address(context);
+    Thread hook = new Thread(context::close, "viewer-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    boolean interrupted = false;
+    try {
+      started.accept(address(context));
+      new CountDownLatch(1).await();
+    } catch (InterruptedException e) {
+      interrupted = true; // set again after closing: an interrupted thread cannot stop Tomcat
+    } finally {
+      context.close();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the JVM is stopping: the hook runs anyway, and closing twice is harmless
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** The address people open: the one listened on, loopback's name for a wildcard. */

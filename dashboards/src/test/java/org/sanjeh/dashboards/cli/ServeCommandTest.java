@@ -1,14 +1,22 @@
 package org.sanjeh.dashboards.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -75,5 +83,41 @@ class ServeCommandTest {
     assertThat(err.toString())
         .contains("--clickhouse-url 'ch.internal:8123': give http://HOST:PORT")
         .contains("--refresh 30: give 1 to 5 seconds");
+  }
+
+  @Test
+  void serveKeepsServingUntilItIsStoppedThenClosesThePort(@TempDir Path dir) throws Exception {
+    StringWriter out = new StringWriter();
+    CommandLine commandLine = new CommandLine(new ServeCommand()).setOut(new PrintWriter(out));
+    int[] code = {-1};
+    Thread serving =
+        new Thread(
+            () ->
+                code[0] =
+                    commandLine.execute(
+                        "--port", "0", "--key-file", dir.resolve("key").toString()));
+    serving.start();
+    Matcher address = Pattern.compile("Dashboards: (http://127\\.0\\.0\\.1:\\d+/)").matcher("");
+    for (int i = 0; i < 600 && !address.reset(out.toString()).find(); i++) {
+      Thread.sleep(100);
+    }
+    assertThat(address.reset(out.toString()).find()).as(out.toString()).isTrue();
+    URI login = URI.create(address.group(1) + "login");
+
+    Thread.sleep(1_000); // the command has returned here before: it must still be serving
+    assertThat(serving.isAlive()).isTrue();
+    assertThat(status(login)).isEqualTo(200);
+
+    serving.interrupt();
+    serving.join(30_000);
+    assertThat(serving.isAlive()).isFalse();
+    assertThat(code[0]).isZero();
+    assertThatThrownBy(() -> status(login)).isInstanceOf(IOException.class);
+  }
+
+  private static int status(URI uri) throws IOException, InterruptedException {
+    return HttpClient.newHttpClient()
+        .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding())
+        .statusCode();
   }
 }
