@@ -26,7 +26,8 @@ public final class DefinitionLoader {
   public static final String RESOURCE_FOLDER = "dashboards/";
 
   private static final Set<String> DATASET_KEYS =
-      Set.of("id", "title", "description", "sql", "columns", "metrics", "drill_key");
+      Set.of(
+          "id", "title", "description", "sql", "columns", "metrics", "drill_key", "inner_filters");
   private static final Set<String> COLUMN_KEYS = Set.of("name", "type", "time");
   private static final Set<String> METRIC_KEYS =
       Set.of("name", "title", "expression", "counts", "numerator", "denominator");
@@ -158,6 +159,14 @@ public final class DefinitionLoader {
             });
     Optional<String> drillKey = fields.optionalString("drill_key");
     drillKey.ifPresent(key -> fields.checkIdentifier("drill_key", key));
+    Map<String, String> innerFilters = fields.texts("inner_filters");
+    innerFilters.forEach(
+        (column, expression) -> {
+          if (expression.contains("?") || expression.contains(";")) {
+            throw fields.error(
+                "inner_filters." + column, "must be one expression without '?' placeholders");
+          }
+        });
     Dataset dataset =
         new Dataset(
             id,
@@ -166,8 +175,10 @@ public final class DefinitionLoader {
             List.copyOf(columns),
             List.copyOf(metrics),
             drillKey,
+            Map.copyOf(innerFilters),
             fields.file());
     checkDataset(dataset, fields);
+    checkInnerFilters(dataset, fields);
     return dataset;
   }
 
@@ -223,6 +234,42 @@ public final class DefinitionLoader {
           "must compute its local day with "
               + Dataset.TIMEZONE_PLACEHOLDER
               + " (dashboards group by the business's day, not UTC's)");
+    }
+  }
+
+  /**
+   * Inner filters apply to the time column or a filter column, and the SQL says where they go
+   * exactly when it declares some: a placeholder nobody fills, or filters with nowhere to go, is a
+   * mistake in the file.
+   */
+  private static void checkInnerFilters(Dataset dataset, Fields fields) {
+    String time = dataset.timeColumn().name();
+    for (String column : dataset.innerFilters().keySet()) {
+      if (!column.equals(time) && !Definitions.FILTER_COLUMNS.contains(column)) {
+        throw fields.error(
+            "inner_filters." + column,
+            "filters apply to the time column ("
+                + time
+                + ") or to "
+                + String.join(", ", Definitions.FILTER_COLUMNS)
+                + ", not to '"
+                + column
+                + "'");
+      }
+    }
+    boolean placed = dataset.innerFilterPlaces() > 0;
+    if (placed && dataset.innerFilters().isEmpty()) {
+      throw fields.error(
+          "inner_filters",
+          "the sql has "
+              + Dataset.INNER_FILTERS_PLACEHOLDER
+              + ", so inner_filters must say which filter applies to which expression there");
+    }
+    if (!placed && !dataset.innerFilters().isEmpty()) {
+      throw fields.error(
+          "sql",
+          "inner_filters are declared, so the sql must say where they go with "
+              + Dataset.INNER_FILTERS_PLACEHOLDER);
     }
   }
 

@@ -3,7 +3,9 @@ package org.sanjeh.dashboards.definition;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -106,6 +108,22 @@ final class Fields {
       }
       checkIdentifier(item, list.get(i).asText());
       values.add(list.get(i).asText());
+    }
+    return values;
+  }
+
+  /** A mapping of names to non-empty texts, in file order; absent means empty. */
+  Map<String, String> texts(String key) {
+    Map<String, String> values = new LinkedHashMap<>();
+    JsonNode map = node.get(key);
+    if (map == null || map.isNull()) {
+      return values;
+    }
+    Fields fields = new Fields(file, at(key), mapping(file, at(key), map));
+    for (Iterator<String> names = map.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      fields.checkIdentifier(name, name);
+      values.put(name, fields.string(name));
     }
     return values;
   }

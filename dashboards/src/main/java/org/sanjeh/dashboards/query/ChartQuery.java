@@ -5,6 +5,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import org.sanjeh.dashboards.definition.Chart;
 import org.sanjeh.dashboards.definition.ChartKind;
@@ -87,40 +90,95 @@ public final class ChartQuery {
   record Source(String sql, List<Object> parameters, boolean filtered) {}
 
   static Source source(Chart chart, Dataset dataset, Filters filters, ZoneId zone) {
+    // the inner filters' placeholders come first in the text, so their values are bound first
     List<Object> parameters = new ArrayList<>();
+    List<Object> innerParameters = new ArrayList<>();
+    String inner = innerCondition(chart, dataset, filters, innerParameters);
+    for (int place = 0; place < dataset.innerFilterPlaces(); place++) {
+      parameters.addAll(innerParameters);
+    }
     List<String> conditions = conditions(chart, dataset, filters, parameters);
-    String sql = "\nFROM (\n" + dataset.sql(zone) + "\n) AS d";
+    String sql = "\nFROM (\n" + dataset.sql(zone, inner) + "\n) AS d";
     if (!conditions.isEmpty()) {
       sql += "\nWHERE " + String.join(" AND ", conditions);
     }
     return new Source(sql, Collections.unmodifiableList(parameters), !conditions.isEmpty());
   }
 
+  /** The filters outside the dataset: they decide which rows count. */
   private static List<String> conditions(
       Chart chart, Dataset dataset, Filters filters, List<Object> parameters) {
     List<String> conditions = new ArrayList<>();
-    String day = dataset.timeColumn().name();
-    if (chart.period() == Period.RANGE) {
-      conditions.add(day + " >= toDate(?) AND " + day + " <= toDate(?)");
-      parameters.add(filters.from().toString());
-      parameters.add(filters.to().toString());
-    } else if (chart.period() == Period.TODAY_AND_YESTERDAY) {
-      LocalDate today = filters.today();
-      conditions.add(day + " >= toDate(?) AND " + day + " <= toDate(?)");
-      parameters.add(today.minusDays(1).toString());
-      parameters.add(today.toString());
-    }
+    filteredDays(chart, filters)
+        .ifPresent(
+            days -> {
+              String day = dataset.timeColumn().name();
+              conditions.add(day + " >= toDate(?) AND " + day + " <= toDate(?)");
+              parameters.add(days[0].toString());
+              parameters.add(days[1].toString());
+            });
     for (String column : Definitions.FILTER_COLUMNS) {
-      // sorted, so one filter always gives the same SQL text and parameter order
-      TreeSet<String> values = new TreeSet<>(filters.values(column));
-      if (!values.isEmpty()) {
-        conditions.add(
-            column + " IN (" + String.join(", ", Collections.nCopies(values.size(), "?")) + ")");
-        parameters.addAll(values);
-      }
+      in(column, filters, parameters).ifPresent(conditions::add);
     }
     chart.where().ifPresent(where -> conditions.add("(" + where + ")"));
     return conditions;
+  }
+
+  /**
+   * The same filters at the dataset's {@code {inner_filters}}, on the expressions it names there,
+   * or {@code 1} when none applies. The local days become a range of instants one day wider on each
+   * side (every zone's offset is under a day), so no row of those days is dropped whatever the
+   * zone's rules; the outer filter then keeps exactly the days asked for.
+   */
+  static String innerCondition(
+      Chart chart, Dataset dataset, Filters filters, List<Object> parameters) {
+    Map<String, String> inner = dataset.innerFilters();
+    List<String> conditions = new ArrayList<>();
+    String instant = inner.get(dataset.timeColumn().name());
+    if (instant != null) {
+      filteredDays(chart, filters)
+          .ifPresent(
+              days -> {
+                conditions.add(
+                    "("
+                        + instant
+                        + ") >= toDateTime(?, 'UTC') AND ("
+                        + instant
+                        + ") < toDateTime(?, 'UTC')");
+                parameters.add(days[0].minusDays(1) + " 00:00:00");
+                parameters.add(days[1].plusDays(2) + " 00:00:00");
+              });
+    }
+    for (String column : Definitions.FILTER_COLUMNS) {
+      String expression = inner.get(column);
+      if (expression != null) {
+        in("(" + expression + ")", filters.values(column), parameters).ifPresent(conditions::add);
+      }
+    }
+    return conditions.isEmpty() ? "1" : String.join(" AND ", conditions);
+  }
+
+  /**
+   * The local days a chart's date filter keeps, if it has one (not for charts of the state now).
+   */
+  private static Optional<LocalDate[]> filteredDays(Chart chart, Filters filters) {
+    return chart.period() == Period.NOW ? Optional.empty() : Optional.of(days(chart, filters));
+  }
+
+  private static Optional<String> in(String column, Filters filters, List<Object> parameters) {
+    return in(column, filters.values(column), parameters);
+  }
+
+  private static Optional<String> in(
+      String expression, Set<String> chosen, List<Object> parameters) {
+    if (chosen.isEmpty()) {
+      return Optional.empty();
+    }
+    // sorted, so one filter always gives the same SQL text and parameter order
+    TreeSet<String> values = new TreeSet<>(chosen);
+    parameters.addAll(values);
+    return Optional.of(
+        expression + " IN (" + String.join(", ", Collections.nCopies(values.size(), "?")) + ")");
   }
 
   private static List<String> order(Chart chart, List<String> groupBy) {

@@ -2,6 +2,7 @@ package org.sanjeh.dashboards.definition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -181,6 +182,56 @@ class DefinitionLoaderTest {
                     BOARD))
         .hasMessage(
             "datasets/things.yaml: metrics: metric 'total' counts rows, so the dataset needs a drill_key");
+  }
+
+  private static final String FILTERED_INSIDE =
+      DATASET
+          .replace("FROM t\"", "FROM t FINAL WHERE {inner_filters}\"")
+          .replace("metrics:", "inner_filters: {local_date: at, team: team}\nmetrics:");
+
+  @Test
+  void aDatasetNamesTheExpressionsItsInnerFiltersApplyTo() {
+    Dataset dataset = load(FILTERED_INSIDE, BOARD).dataset("things");
+
+    assertThat(dataset.innerFilters())
+        .containsOnly(entry("local_date", "at"), entry("team", "team"));
+    assertThat(dataset.innerFilterPlaces()).isEqualTo(1);
+    assertThat(dataset.sql(java.time.ZoneId.of("UTC"))).endsWith("FROM t FINAL WHERE 1");
+  }
+
+  @Test
+  void anInnerFilterOnAColumnThatIsNoFilterIsRefused() {
+    assertThatThrownBy(
+            () -> load(FILTERED_INSIDE.replace("team: team}", "team: team, n: n}"), BOARD))
+        .hasMessage(
+            "datasets/things.yaml: inner_filters.n: filters apply to the time column (local_date)"
+                + " or to team, channel, priority, not to 'n'");
+  }
+
+  @Test
+  void innerFiltersWithoutTheirPlaceInTheSqlAreRefused() {
+    assertThatThrownBy(() -> load(FILTERED_INSIDE.replace(" WHERE {inner_filters}", ""), BOARD))
+        .hasMessageStartingWith(
+            "datasets/things.yaml: sql: inner_filters are declared, so the sql must say where");
+  }
+
+  @Test
+  void anInnerFiltersPlaceWithoutInnerFiltersIsRefused() {
+    assertThatThrownBy(
+            () ->
+                load(
+                    FILTERED_INSIDE.replace("inner_filters: {local_date: at, team: team}\n", ""),
+                    BOARD))
+        .hasMessageStartingWith("datasets/things.yaml: inner_filters: the sql has {inner_filters}");
+  }
+
+  @Test
+  void anInnerFilterExpressionWithAPlaceholderIsRefused() {
+    assertThatThrownBy(
+            () -> load(FILTERED_INSIDE.replace("team: team}", "team: \"team = ?\"}"), BOARD))
+        .hasMessage(
+            "datasets/things.yaml: inner_filters.team: must be one expression without '?'"
+                + " placeholders");
   }
 
   private static Definitions load(String dataset, String board) {

@@ -36,8 +36,19 @@ class ChartQueryTest {
         .contains("toDate(fr_started_at, 'Asia/Tehran')")
         .doesNotContain("billing")
         .doesNotContain("tech'");
+    // the same values twice: inside the dataset (its inner_filters) first, then outside
     assertThat(query.parameters())
-        .containsExactly("2026-11-24", "2026-11-30", "billing", "tech", "chat");
+        .containsExactly(
+            "2026-11-23 00:00:00",
+            "2026-12-02 00:00:00",
+            "billing",
+            "tech",
+            "chat",
+            "2026-11-24",
+            "2026-11-30",
+            "billing",
+            "tech",
+            "chat");
     assertThat(query.outputColumns()).startsWith("team", "agent_id");
   }
 
@@ -50,7 +61,8 @@ class ChartQueryTest {
             Filters.days(DAY.minusDays(30), DAY.minusDays(20), DAY),
             ZoneId.of("UTC"));
 
-    assertThat(query.parameters()).containsExactly("2026-11-29", "2026-11-30");
+    assertThat(query.parameters())
+        .containsExactly("2026-11-28 00:00:00", "2026-12-02 00:00:00", "2026-11-29", "2026-11-30");
   }
 
   @Test
@@ -64,6 +76,83 @@ class ChartQueryTest {
 
     assertThat(query.parameters()).isEmpty();
     assertThat(query.sql()).doesNotContain("toDate(?)");
+  }
+
+  @Test
+  void aDatasetTakesTheFiltersInsideTooBoundBeforeTheOuterOnes() {
+    Filters filters =
+        Filters.days(DAY.minusDays(6), DAY, DAY).withTeams("tech").withPriorities("high", "low");
+
+    BoundQuery query =
+        ChartQuery.build(
+            DEFINITIONS,
+            DEFINITIONS.chart("volume_by_channel").orElseThrow(),
+            filters,
+            ZoneId.of("Asia/Tehran"));
+
+    // inside: the minutes of those local days, a day wider each side, and the same values
+    assertThat(query.sql())
+        .contains(
+            "FROM sla_minute FINAL\nWHERE (minute) >= toDateTime(?, 'UTC')"
+                + " AND (minute) < toDateTime(?, 'UTC') AND (team) IN (?) AND (priority) IN (?, ?)")
+        .contains("WHERE local_date >= toDate(?) AND local_date <= toDate(?)");
+    assertThat(query.parameters())
+        .containsExactly(
+            "2026-11-23 00:00:00",
+            "2026-12-02 00:00:00",
+            "tech",
+            "high",
+            "low",
+            "2026-11-24",
+            "2026-11-30",
+            "tech",
+            "high",
+            "low");
+  }
+
+  @Test
+  void aDatasetWithoutAFilterInsideGetsEveryRowThere() {
+    BoundQuery query =
+        ChartQuery.build(
+            DEFINITIONS,
+            DEFINITIONS.chart("open_backlog").orElseThrow(),
+            Filters.days(DAY, DAY, DAY),
+            ZoneId.of("UTC"));
+
+    assertThat(query.sql()).contains("WHERE toUInt32(fr_started_at) > 0 AND 1\n");
+    assertThat(query.sql()).doesNotContain("{inner_filters}");
+  }
+
+  @Test
+  void theBacklogsRunningSumTakesNoDaysInside() {
+    BoundQuery query =
+        ChartQuery.build(
+            DEFINITIONS,
+            DEFINITIONS.chart("backlog_by_day").orElseThrow(),
+            Filters.days(DAY.minusDays(6), DAY, DAY).withChannels("chat"),
+            ZoneId.of("UTC"));
+
+    assertThat(query.sql()).contains("FROM sla_minute FINAL\n        WHERE (channel) IN (?)\n");
+    assertThat(query.parameters()).containsExactly("chat", "2026-11-24", "2026-11-30", "chat");
+  }
+
+  @Test
+  void aDrillDownTakesTheSameInnerFiltersAsItsNumber() {
+    Filters filters = Filters.days(DAY.minusDays(6), DAY, DAY).withTeams("tech");
+    var chart = DEFINITIONS.chart("team_and_agent").orElseThrow();
+
+    BoundQuery drill =
+        DrillQuery.build(
+            DEFINITIONS,
+            chart,
+            "tickets",
+            java.util.Map.of("team", "tech", "agent_id", "a-1"),
+            filters,
+            ZoneId.of("UTC"));
+
+    assertThat(drill.sql()).contains("AND (fr_started_at) >= toDateTime(?, 'UTC')");
+    assertThat(drill.parameters())
+        .startsWith("2026-11-23 00:00:00", "2026-12-02 00:00:00", "tech", "2026-11-24");
   }
 
   @Test

@@ -203,6 +203,59 @@ class DashboardQueriesIT {
     assertThat(single(queries.run("open_backlog", hostile), "open_tickets")).isEqualTo(0L);
   }
 
+  @Test
+  void everyFilterCountsARowRewrittenElsewhereOnceUnderItsLatestTeamChannelPriorityAndDay() {
+    // the seed wrote earlier states of some tickets and invitations three times on other teams,
+    // channels, priorities and days; the filters also apply inside the datasets (inner_filters)
+    for (String team : Seed.TEAMS) {
+      for (String channel : Seed.CHANNELS) {
+        Filters filters = TWO_DAYS.withTeams(team).withChannels(channel);
+        Predicate<Ticket> here = t -> t.team().equals(team) && t.channel().equals(channel);
+        String where = team + "/" + channel;
+
+        long tickets =
+            queries.run("team_and_agent", filters).rows().stream()
+                .mapToLong(r -> (Long) r.get("tickets"))
+                .sum();
+        assertThat(tickets)
+            .as("tickets of %s", where)
+            .isEqualTo(count(seed.tickets, t -> here.test(t) && inRange(t.localDate())));
+
+        long decided =
+            queries.run("sla_compliance_by_target", filters).rows().stream()
+                .mapToLong(r -> (Long) r.get("achieved") + (Long) r.get("breached"))
+                .sum();
+        long expectedDecided =
+            seed.tickets.stream()
+                .filter(here)
+                .flatMap(t -> t.targets().stream())
+                .filter(x -> inRange(Seed.localDateOf(x.dueAt())))
+                .filter(x -> x.status().equals("achieved") || x.status().equals("breached"))
+                .count();
+        assertThat(decided).as("decided targets of %s", where).isEqualTo(expectedDecided);
+
+        List<Invitation> invited =
+            seed.invitations.stream()
+                .filter(i -> i.team().equals(team) && i.channel().equals(channel))
+                .filter(i -> inRange(Seed.localDateOf(i.invitedAt())))
+                .toList();
+        if (!invited.isEmpty()) {
+          assertThat((double) single(queries.run("response_rate", filters), "response_rate"))
+              .as("response rate of %s", where)
+              .isCloseTo(
+                  (double) count(invited, Invitation::answered) / invited.size(), within(1e-12));
+        }
+      }
+    }
+    for (String priority : Seed.PRIORITIES) {
+      assertThat(
+              single(
+                  queries.run("open_backlog", TWO_DAYS.withPriorities(priority)), "open_tickets"))
+          .as("open tickets of priority %s", priority)
+          .isEqualTo(count(seed.tickets, t -> t.open() && t.priority().equals(priority)));
+    }
+  }
+
   // --- Experience --------------------------------------------------------------------------------
 
   @Test

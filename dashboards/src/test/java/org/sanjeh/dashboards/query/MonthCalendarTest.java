@@ -80,8 +80,17 @@ class MonthCalendarTest {
             ZoneId.of("Asia/Tehran"));
 
     assertThat(query.sql()).contains("multiIf(toDate(local_date) >= toDate(?)");
+    // the month starts (SELECT), then the filters inside the dataset, then outside
     assertThat(query.parameters())
         .containsExactly(
-            "2026-12-22", "2026-12-22", "2026-11-22", "2026-11-25", "2026-12-24", "billing");
+            "2026-12-22",
+            "2026-12-22",
+            "2026-11-22",
+            "2026-11-24 00:00:00",
+            "2026-12-26 00:00:00",
+            "billing",
+            "2026-11-25",
+            "2026-12-24",
+            "billing");
   }
 }

@@ -253,6 +253,18 @@ final class Seed {
             .filter(t -> Integer.parseInt(t.id().substring(1)) % 10 == 0)
             .map(t -> slaTicketRow(t, 1, "open"))
             .toList());
+    // earlier states of every seventh ticket on another team, channel and priority and a day
+    // later (its deadlines too), each written three times: a filter must see the latest state only
+    for (int copy = 0; copy < 3; copy++) {
+      insert(
+          statements,
+          "sla_tickets",
+          SLA_TICKET_COLUMNS,
+          tickets.stream()
+              .filter(t -> Integer.parseInt(t.id().substring(1)) % 7 == 3)
+              .map(t -> slaTicketRow(elsewhere(t), 1, "open"))
+              .toList());
+    }
     List<String> alertRows = new ArrayList<>();
     for (AtRiskAlert alert : atRiskAlerts) {
       Ticket ticket = ticket(alert.ticketId());
@@ -348,6 +360,32 @@ final class Seed {
         "survey_invitations",
         "invitation_id, kind, ticket_id, customer_id, channel, team, agent_id, language, invited_at, expires_at",
         invitationRows);
+    // an earlier row of every seventh invitation, a day earlier (in the same month: partitions are
+    // by month) on another team and channel: its version (invited_at) is lower, so it is hidden
+    List<String> earlierInvitationRows = new ArrayList<>();
+    for (int n = 0; n < invitations.size(); n += 7) {
+      Invitation i = invitations.get(n);
+      LocalDateTime earlier = i.invitedAt().minusDays(1);
+      if (earlier.getMonth() == i.invitedAt().getMonth()) {
+        earlierInvitationRows.add(
+            values(
+                i.id(),
+                i.kind(),
+                i.ticketId(),
+                "c-" + i.id(),
+                other(CHANNELS, i.channel()),
+                other(TEAMS, i.team()),
+                i.agent(),
+                "en",
+                earlier,
+                earlier.plusDays(7)));
+      }
+    }
+    insert(
+        statements,
+        "survey_invitations",
+        "invitation_id, kind, ticket_id, customer_id, channel, team, agent_id, language, invited_at, expires_at",
+        earlierInvitationRows);
     insert(
         statements,
         "survey_responses",
@@ -418,6 +456,28 @@ final class Seed {
         res.targetS(),
         res.dueAt(),
         version);
+  }
+
+  /** The ticket on the next team, channel and priority, a day later. */
+  private static Ticket elsewhere(Ticket t) {
+    return new Ticket(
+        t.id(),
+        other(TEAMS, t.team()),
+        other(CHANNELS, t.channel()),
+        other(PRIORITIES, t.priority()),
+        t.agent(),
+        t.status(),
+        t.frStartedAt().plusDays(1),
+        t.frStatus(),
+        t.frFulfilledAt(),
+        t.frBusinessS(),
+        t.targets().stream()
+            .map(x -> new Target(x.name(), x.status(), x.targetS(), x.dueAt().plusDays(1)))
+            .toList());
+  }
+
+  private static String other(List<String> values, String value) {
+    return values.get((values.indexOf(value) + 1) % values.size());
   }
 
   private static Target target(Ticket t, String name) {
