@@ -64,7 +64,8 @@ class ZendeskImportOutputTest {
 
     assertThat(status).isZero();
     Path expected = GOLDEN.resolve(golden);
-    assertThat(out.resolve("events.jsonl")).hasSameTextualContentAs(expected.resolve("events.jsonl"));
+    assertThat(out.resolve("events.jsonl"))
+        .hasSameTextualContentAs(expected.resolve("events.jsonl"));
     Path rejects = out.resolve(input + ".rejects.jsonl");
     if (Files.exists(expected.resolve("rejects.jsonl"))) {
       assertThat(rejects).hasSameTextualContentAs(expected.resolve("rejects.jsonl"));
