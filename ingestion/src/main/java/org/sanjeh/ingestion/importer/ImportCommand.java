@@ -52,6 +52,7 @@ import org.sanjeh.warehouse.write.DeadLetter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -87,6 +88,9 @@ public final class ImportCommand implements Callable<Integer> {
    * records, each with its own compression buffers).
    */
   private static final int LINGER_MS = 50;
+
+  /** How long one send may take, retries included (Kafka wants more than linger + 30 s). */
+  private static final Duration DELIVERY = Duration.ofSeconds(60);
 
   /** Events encoded per hand-over between the encoding thread and the sending one. */
   private static final int ENCODED_CHUNK = 4_096;
@@ -158,12 +162,7 @@ public final class ImportCommand implements Callable<Integer> {
       description = "no progress bars (they are drawn only on a terminal anyway)")
   boolean quiet;
 
-  @Option(
-      names = "--bootstrap-servers",
-      defaultValue = "${env:SANJEH_KAFKA_BOOTSTRAP:-127.0.0.1:19092}",
-      showDefaultValue = Visibility.ALWAYS,
-      description = "Kafka (not needed with --out or --dry-run)")
-  String bootstrap;
+  @Mixin BootstrapServersOption kafka = new BootstrapServersOption();
 
   private final WarehouseConfig directory;
   private ImportReport lastReport;
@@ -378,7 +377,7 @@ public final class ImportCommand implements Callable<Integer> {
 
   private void publish(List<TicketEvent> events, List<Found> found, ImportReport report)
       throws IOException {
-    Topics.ensure(bootstrap, 4);
+    Topics.ensure(kafka.bootstrapServers(), 4);
     List<Found> rejected =
         found.stream().filter(f -> f.finding().outcome() == Finding.Outcome.REJECTED).toList();
     long total = events.size() + rejected.size();
@@ -392,7 +391,8 @@ public final class ImportCommand implements Callable<Integer> {
               return thread;
             });
     try (EventPublisher publisher =
-        new EventPublisher(bootstrap, Duration.ofSeconds(30), KafkaProducers.batching(LINGER_MS))) {
+        new EventPublisher(
+            kafka.bootstrapServers(), DELIVERY, KafkaProducers.batching(LINGER_MS))) {
       long sent = 0;
       for (Found reject : rejected) {
         sent = send(window, publisher.publishDeadLetter(deadLetter(reject)), sent, total, bar);
@@ -410,7 +410,7 @@ public final class ImportCommand implements Callable<Integer> {
           sent = send(window, publisher.publish(event, source), sent, total, bar);
         }
       }
-      report.failedSends(window.awaitAll(Duration.ofSeconds(60)));
+      report.failedSends(window.awaitAll(DELIVERY.multipliedBy(2)));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while sending to Kafka", e);
@@ -441,7 +441,7 @@ public final class ImportCommand implements Callable<Integer> {
     if (send.isCompletedExceptionally()) {
       throw new IllegalStateException(
           "Kafka at "
-              + bootstrap
+              + kafka.bootstrapServers()
               + " does not accept records (is it running? ./sanjeh kafka start)."
               + " Stopped at "
               + sent
