@@ -7,10 +7,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.sanjeh.ingestion.adapter.CsvReader;
+import org.sanjeh.ingestion.importer.BootstrapServersOption;
 import org.sanjeh.ingestion.importer.ImportCommand;
 import org.sanjeh.ingestion.importer.ImportReport;
 import org.sanjeh.ingestion.kafka.Topics;
@@ -19,14 +21,16 @@ import org.sanjeh.testbed.ZendeskExportGenerator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * DEV ONLY. {@code bench-zendesk}: generates a Zendesk export in Fivetran's shape with N comments,
  * then measures in one run (1) reading the same files without mapping (CSV rows parsed and counted:
  * the floor of any import) and (2) {@code import DIR --format zendesk} into Kafka, from the first
- * byte read to the last acknowledgement. Starts its own broker on free ports unless {@code
- * --bootstrap-servers} is given. Results go to docs/benchmarks.md by hand, with this command.
+ * byte read to the last acknowledgement, with the CPU time the import's JVM and the broker used.
+ * Starts its own broker on free ports unless {@code --bootstrap-servers} (the import's own option,
+ * a shared mixin) is given. Results go to docs/benchmarks.md by hand, with this command.
  */
 @Command(
     name = "bench-zendesk",
@@ -55,10 +59,8 @@ public final class ZendeskImportBench implements Callable<Integer> {
       description = "where the export is generated (reused when it is there)")
   Path dir;
 
-  @Option(
-      names = "--bootstrap-servers",
-      description = "a running Kafka; without it a broker of its own is started on free ports")
-  String bootstrap;
+  /** The import's own option; without it on the command line a broker is started on free ports. */
+  @Mixin BootstrapServersOption kafka = new BootstrapServersOption();
 
   @Option(
       names = "--passes",
@@ -83,17 +85,19 @@ public final class ZendeskImportBench implements Callable<Integer> {
           w.tickets(), w.comments(), w.changes(), export, (System.nanoTime() - t) / 1e9);
     }
     LocalKafka own = null;
-    String kafka = bootstrap;
-    if (kafka == null) {
+    String bootstrap = kafka.bootstrapServers();
+    if (!kafka.given()) {
       own = LocalKafka.start(Files.createTempDirectory("sanjeh-bench-kafka-"), 0, 0);
-      kafka = own.bootstrapServers();
-      Topics.ensure(kafka, 4);
+      bootstrap = own.bootstrapServers();
+      Topics.ensure(bootstrap, 4);
     }
     try {
       for (int pass = 1; pass <= passes; pass++) {
         long t = System.nanoTime();
         long rows = readUnmapped(export);
         double baseline = (System.nanoTime() - t) / 1e9;
+        Duration ownCpu = processCpu();
+        Duration brokerCpu = own == null ? Duration.ZERO : cpuOf(own.pid());
         System.out.printf(
             "pass %d: baseline, the files read without mapping: %,d rows in %.2f s = %,.0f rows/s%n",
             pass, rows, baseline, rows / baseline);
@@ -114,9 +118,11 @@ public final class ZendeskImportBench implements Callable<Integer> {
                     scratch.toString(),
                     "--sla-dir",
                     scratch.resolve("sla").toString(),
-                    "--bootstrap-servers",
-                    kafka);
+                    BootstrapServersOption.NAME,
+                    bootstrap);
         double seconds = (System.nanoTime() - t) / 1e9;
+        ownCpu = processCpu().minus(ownCpu);
+        brokerCpu = own == null ? null : cpuOf(own.pid()).minus(brokerCpu);
         ImportReport report = command.lastReport();
         if (status != 0 || report == null) {
           System.out.println("the import failed with status " + status);
@@ -130,6 +136,12 @@ public final class ZendeskImportBench implements Callable<Integer> {
             seconds,
             report.accepted() / seconds,
             (rows / seconds) / (rows / baseline));
+        System.out.printf(
+            "pass %d: CPU during the import: %.1f s in this JVM (import, producer, GC), %s in the broker; %.1f s wall%n",
+            pass,
+            ownCpu.toMillis() / 1e3,
+            brokerCpu == null ? "unknown" : "%.1f s".formatted(brokerCpu.toMillis() / 1e3),
+            seconds);
       }
     } finally {
       if (own != null) {
@@ -137,6 +149,19 @@ public final class ZendeskImportBench implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** CPU time this JVM has used, all its threads. */
+  private static Duration processCpu() {
+    java.lang.management.OperatingSystemMXBean os =
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean sun
+        ? Duration.ofNanos(sun.getProcessCpuTime())
+        : Duration.ZERO;
+  }
+
+  private static Duration cpuOf(long pid) {
+    return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).orElse(Duration.ZERO);
   }
 
   /** Every row of every CSV file parsed into its fields and counted, nothing else. */

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,8 +25,6 @@ import java.util.List;
  * consumers know them. Thread-safe.
  */
 public final class TicketEventCodec {
-
-  static final DateTimeFormatter WIRE_TIME = DateTimeFormatter.ISO_INSTANT;
 
   /**
    * A duplicate field is an error: {@link TopLevelFields} checks the top level, the mapper below.
@@ -129,7 +126,7 @@ public final class TicketEventCodec {
       json.writeStartObject();
       json.writeStringField(Fields.EVENT_ID, event.eventId());
       json.writeStringField(Fields.TICKET_ID, event.ticketId());
-      json.writeStringField(Fields.OCCURRED_AT, WIRE_TIME.format(event.occurredAt()));
+      json.writeStringField(Fields.OCCURRED_AT, wireTime(event.occurredAt()));
       json.writeStringField(Fields.TYPE, event.type().wire());
       json.writeStringField(Fields.CHANNEL, event.channel().wire());
       json.writeStringField(Fields.AUTHOR_ROLE, event.authorRole().wire());
@@ -158,6 +155,14 @@ public final class TicketEventCodec {
       throw new UncheckedIOException("writing to memory cannot fail", e);
     }
     return out.toByteArray();
+  }
+
+  /**
+   * An instant as the contract writes it, the same text as {@link Instant#toString}: {@code
+   * 2024-01-17T12:00:00.250Z}. Faster than the JDK's formatter, for code that writes millions.
+   */
+  public static String wireTime(Instant at) {
+    return IsoTimestamps.format(at);
   }
 
   private static void writeIfPresent(JsonGenerator json, String field, String value)

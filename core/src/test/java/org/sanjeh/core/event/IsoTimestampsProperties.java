@@ -53,6 +53,49 @@ class IsoTimestampsProperties {
     assertThat(IsoTimestamps.parseCommonShape("2023-01-01T24:00:00Z")).isNull();
   }
 
+  @Property(tries = 5000)
+  void writesWhatTheJdkFormatterWrites(@ForAll("instants") Instant instant) {
+    assertThat(IsoTimestamps.format(instant))
+        .as("%d s %d ns", instant.getEpochSecond(), instant.getNano())
+        .isEqualTo(DateTimeFormatter.ISO_INSTANT.format(instant));
+  }
+
+  @Example
+  void writesTheFractionInGroupsOfThreeDigitsAndYearsOutsideFourDigitsAsTheJdkDoes() {
+    assertThat(IsoTimestamps.format(Instant.ofEpochSecond(1_709_456_400L)))
+        .isEqualTo("2024-03-03T09:00:00Z");
+    assertThat(IsoTimestamps.format(Instant.ofEpochSecond(1_709_456_400L, 580_000_000)))
+        .isEqualTo("2024-03-03T09:00:00.580Z");
+    assertThat(IsoTimestamps.format(Instant.ofEpochSecond(1_709_456_400L, 1_000)))
+        .isEqualTo("2024-03-03T09:00:00.000001Z");
+    assertThat(IsoTimestamps.format(Instant.ofEpochSecond(1_709_456_400L, 123_456_789)))
+        .isEqualTo("2024-03-03T09:00:00.123456789Z");
+    assertThat(IsoTimestamps.format(Instant.ofEpochSecond(-1L, 999_000_000)))
+        .isEqualTo("1969-12-31T23:59:59.999Z");
+    assertThat(IsoTimestamps.format(Instant.ofEpochSecond(-62_167_219_200L)))
+        .isEqualTo("0000-01-01T00:00:00Z");
+    assertThat(IsoTimestamps.format(Instant.ofEpochSecond(253_402_300_799L)))
+        .isEqualTo("9999-12-31T23:59:59Z");
+    assertThat(IsoTimestamps.format(Instant.ofEpochSecond(253_402_300_800L)))
+        .isEqualTo("+10000-01-01T00:00:00Z");
+    assertThat(IsoTimestamps.format(Instant.ofEpochSecond(-62_167_219_201L)))
+        .isEqualTo("-0001-12-31T23:59:59Z");
+  }
+
+  /** Instants from before year 0 to after 9999, with whole, milli, micro and nano fractions. */
+  @Provide
+  Arbitrary<Instant> instants() {
+    return Combinators.combine(
+            Arbitraries.longs()
+                .between(-62_167_219_200L - 86_400L * 800, 253_402_300_800L + 86_400L * 800),
+            Arbitraries.oneOf(
+                Arbitraries.just(0),
+                Arbitraries.integers().between(0, 999).map(ms -> ms * 1_000_000),
+                Arbitraries.integers().between(0, 999_999).map(us -> us * 1_000),
+                Arbitraries.integers().between(0, 999_999_999)))
+        .as(Instant::ofEpochSecond);
+  }
+
   /** Valid timestamps in every shape, and the same with one character changed or cut off. */
   @Provide
   Arbitrary<String> timestamps() {

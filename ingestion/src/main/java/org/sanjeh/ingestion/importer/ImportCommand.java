@@ -13,15 +13,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.sanjeh.core.event.EventType;
 import org.sanjeh.core.event.TicketEvent;
 import org.sanjeh.core.event.TicketEventCodec;
 import org.sanjeh.ingestion.adapter.CallLogAdapter;
@@ -38,6 +44,7 @@ import org.sanjeh.ingestion.identity.IdentityResolver;
 import org.sanjeh.ingestion.importer.zendesk.ZendeskImport;
 import org.sanjeh.ingestion.kafka.EventPublisher;
 import org.sanjeh.ingestion.kafka.Topics;
+import org.sanjeh.kafka.KafkaProducers;
 import org.sanjeh.warehouse.Warehouse;
 import org.sanjeh.warehouse.WarehouseConfig;
 import org.sanjeh.warehouse.WarehouseException;
@@ -45,6 +52,7 @@ import org.sanjeh.warehouse.write.DeadLetter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -70,7 +78,22 @@ public final class ImportCommand implements Callable<Integer> {
 
   static final List<String> FORMATS =
       List.of("twcc", "ndjson", "helpdesk", "calls", "email", "zendesk");
-  private static final int IN_FLIGHT = 10_000;
+
+  /** Sends not yet acknowledged, at most; a send waits for room when there are this many. */
+  private static final int IN_FLIGHT = 50_000;
+
+  /**
+   * An import is not waited on by anyone: records wait up to 50 ms to fill Kafka batches of 256 KiB
+   * (measured, docs/benchmarks.md: at 5 ms a million-event import opened a batch every few dozen
+   * records, each with its own compression buffers).
+   */
+  private static final int LINGER_MS = 50;
+
+  /** How long one send may take, retries included (Kafka wants more than linger + 30 s). */
+  private static final Duration DELIVERY = Duration.ofSeconds(60);
+
+  /** Events encoded per hand-over between the encoding thread and the sending one. */
+  private static final int ENCODED_CHUNK = 4_096;
 
   @Parameters(index = "0", paramLabel = "FILE|DIR", description = "a file, or a folder of them")
   Path input;
@@ -139,12 +162,7 @@ public final class ImportCommand implements Callable<Integer> {
       description = "no progress bars (they are drawn only on a terminal anyway)")
   boolean quiet;
 
-  @Option(
-      names = "--bootstrap-servers",
-      defaultValue = "${env:SANJEH_KAFKA_BOOTSTRAP:-127.0.0.1:19092}",
-      showDefaultValue = Visibility.ALWAYS,
-      description = "Kafka (not needed with --out or --dry-run)")
-  String bootstrap;
+  @Mixin BootstrapServersOption kafka = new BootstrapServersOption();
 
   private final WarehouseConfig directory;
   private ImportReport lastReport;
@@ -252,7 +270,7 @@ public final class ImportCommand implements Callable<Integer> {
     // History goes out oldest first, across all files, so that streaming consumers see event time
     // advance as it did: their watermarks and per-minute aggregates depend on it. The sort is
     // stable: a ticket's events at the same instant keep the order their adapter gave them.
-    events.sort(Comparator.comparing(TicketEvent::occurredAt));
+    TimeOrder.sort(events);
     writeRejects(found);
     if (zendesk != null) {
       printZendesk(zendesk, events);
@@ -279,11 +297,15 @@ public final class ImportCommand implements Callable<Integer> {
         zendesk.rowsRead().entrySet().stream()
             .map(e -> "%s (%,d rows)".formatted(e.getKey(), e.getValue()))
             .collect(Collectors.joining(", ")));
+    Map<EventType, Long> counts = new EnumMap<>(EventType.class);
+    Set<String> tickets = new HashSet<>();
+    for (TicketEvent event : events) {
+      counts.merge(event.type(), 1L, Long::sum);
+      tickets.add(event.ticketId());
+    }
     Map<String, Long> byType = new java.util.TreeMap<>();
-    events.forEach(e -> byType.merge(e.type().wire(), 1L, Long::sum));
-    stdout.printf(
-        "%,d tickets, %,d events: %s%n",
-        events.stream().map(TicketEvent::ticketId).distinct().count(), events.size(), byType);
+    counts.forEach((type, count) -> byType.put(type.wire(), count));
+    stdout.printf("%,d tickets, %,d events: %s%n", tickets.size(), events.size(), byType);
     List<Path> sla = zendesk.writeSla(slaDir);
     if (!sla.isEmpty()) {
       stdout.printf(
@@ -355,48 +377,77 @@ public final class ImportCommand implements Callable<Integer> {
 
   private void publish(List<TicketEvent> events, List<Found> found, ImportReport report)
       throws IOException {
-    Topics.ensure(bootstrap, 4);
+    Topics.ensure(kafka.bootstrapServers(), 4);
     List<Found> rejected =
         found.stream().filter(f -> f.finding().outcome() == Finding.Outcome.REJECTED).toList();
-    ProgressBar bar =
-        ProgressBar.start(
-            "sending to Kafka", events.size() + rejected.size(), ProgressBar.wanted(quiet));
-    List<CompletableFuture<Void>> inFlight = new ArrayList<>();
-    long sent = 0;
-    try (EventPublisher publisher = new EventPublisher(bootstrap, Duration.ofSeconds(30))) {
+    long total = events.size() + rejected.size();
+    ProgressBar bar = ProgressBar.start("sending to Kafka", total, ProgressBar.wanted(quiet));
+    SendWindow window = new SendWindow(IN_FLIGHT);
+    ExecutorService encoder =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread thread = new Thread(r, "import-encoder");
+              thread.setDaemon(true);
+              return thread;
+            });
+    try (EventPublisher publisher =
+        new EventPublisher(
+            kafka.bootstrapServers(), DELIVERY, KafkaProducers.batching(LINGER_MS))) {
+      long sent = 0;
       for (Found reject : rejected) {
-        inFlight.add(publisher.publishDeadLetter(deadLetter(reject)));
-        sent = step(inFlight, report, bar, sent, events.size() + rejected.size());
+        sent = send(window, publisher.publishDeadLetter(deadLetter(reject)), sent, total, bar);
       }
-      for (TicketEvent event : events) {
-        inFlight.add(publisher.publish(event, source));
-        sent = step(inFlight, report, bar, sent, events.size() + rejected.size());
+      // The JSON of the next chunk is made on the second core while this one is sent.
+      Future<List<EventPublisher.Encoded>> next =
+          encoder.submit(() -> encode(publisher, events, 0));
+      for (int from = 0; from < events.size(); from += ENCODED_CHUNK) {
+        List<EventPublisher.Encoded> chunk = next.get();
+        int following = from + ENCODED_CHUNK;
+        if (following < events.size()) {
+          next = encoder.submit(() -> encode(publisher, events, following));
+        }
+        for (EventPublisher.Encoded event : chunk) {
+          sent = send(window, publisher.publish(event, source), sent, total, bar);
+        }
       }
-      report.failedSends(await(inFlight));
+      report.failedSends(window.awaitAll(DELIVERY.multipliedBy(2)));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while sending to Kafka", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("encoding an event failed: " + e.getCause(), e.getCause());
+    } finally {
+      encoder.shutdownNow();
     }
     bar.done();
     report.accepted(events.size());
   }
 
-  private long step(
-      List<CompletableFuture<Void>> inFlight,
-      ImportReport report,
-      ProgressBar bar,
-      long sent,
-      long total) {
-    if (inFlight.get(inFlight.size() - 1).isCompletedExceptionally()) {
+  private static List<EventPublisher.Encoded> encode(
+      EventPublisher publisher, List<TicketEvent> events, int from) {
+    List<TicketEvent> chunk = events.subList(from, Math.min(events.size(), from + ENCODED_CHUNK));
+    List<EventPublisher.Encoded> encoded = new ArrayList<>(chunk.size());
+    for (TicketEvent event : chunk) {
+      encoded.add(publisher.encode(event));
+    }
+    return encoded;
+  }
+
+  /** Counts a send into the window; stops the import at once if Kafka refused it outright. */
+  private long send(
+      SendWindow window, CompletableFuture<Void> send, long sent, long total, ProgressBar bar)
+      throws InterruptedException {
+    window.add(send);
+    if (send.isCompletedExceptionally()) {
       throw new IllegalStateException(
           "Kafka at "
-              + bootstrap
+              + kafka.bootstrapServers()
               + " does not accept records (is it running? ./sanjeh kafka start)."
               + " Stopped at "
               + sent
               + " of "
               + total
               + "; run the same import again, event ids make it safe. (--out FILE needs no Kafka.)");
-    }
-    if (inFlight.size() >= IN_FLIGHT) {
-      report.failedSends(await(inFlight));
     }
     bar.step();
     return sent + 1;
@@ -489,20 +540,6 @@ public final class ImportCommand implements Callable<Integer> {
         found.line(),
         finding.raw().getBytes(StandardCharsets.UTF_8),
         finding.where() + ": " + finding.message());
-  }
-
-  /** Waits for Kafka's acknowledgements; returns how many sends failed. */
-  private static int await(List<CompletableFuture<Void>> inFlight) {
-    int failed = 0;
-    for (CompletableFuture<Void> send : inFlight) {
-      try {
-        send.get(60, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        failed++;
-      }
-    }
-    inFlight.clear();
-    return failed;
   }
 
   private List<Path> files() throws IOException {

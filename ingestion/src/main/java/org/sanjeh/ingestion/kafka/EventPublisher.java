@@ -55,12 +55,24 @@ public final class EventPublisher implements AutoCloseable {
 
   /** Sends one event keyed by its ticket; completes when the broker acknowledged it. */
   public CompletableFuture<Void> publish(TicketEvent event, String source) {
+    return publish(encode(event), source);
+  }
+
+  /** The event with its JSON, made ahead of sending (for example on another thread). */
+  public record Encoded(String eventId, String ticketId, byte[] json) {}
+
+  /** Encodes an event for {@link #publish(Encoded, String)}. Thread-safe. */
+  public Encoded encode(TicketEvent event) {
+    return new Encoded(event.eventId(), event.ticketId(), codec.encodeBytes(event));
+  }
+
+  /** Sends one encoded event keyed by its ticket; completes when the broker acknowledged it. */
+  public CompletableFuture<Void> publish(Encoded event, String source) {
     RecordHeaders headers = new RecordHeaders();
     headers.add(HEADER_EVENT_ID, utf8(event.eventId()));
     headers.add(HEADER_SOURCE, utf8(source));
     return send(
-        new ProducerRecord<>(
-            Topics.TICKET_EVENTS, null, event.ticketId(), codec.encodeBytes(event), headers));
+        new ProducerRecord<>(Topics.TICKET_EVENTS, null, event.ticketId(), event.json(), headers));
   }
 
   /** Sends refused input as received, with its reason, source and line in the headers. */

@@ -117,10 +117,10 @@ final class FivetranTables {
 
   private static void checkColumns(String file, String table, List<String> needed, Row row) {
     for (String column : needed) {
-      if (!row.values().containsKey(column)) {
+      if (!row.columns().contains(column)) {
         throw new MissingColumn(
             "%s: the %s table needs a column '%s', which it lacks (it has %s). Export the table with that column, or rename the file if it is another table"
-                .formatted(file, table, column, row.values().keySet().stream().sorted().toList()));
+                .formatted(file, table, column, row.columns().stream().sorted().toList()));
       }
     }
   }

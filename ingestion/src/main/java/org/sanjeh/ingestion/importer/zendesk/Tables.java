@@ -56,17 +56,17 @@ final class Tables {
           bar.done();
           return 0;
         }
-        List<String> columns = header.fields().stream().map(String::strip).toList();
+        Map<String, Integer> positions = new HashMap<>();
+        List<String> columns = header.fields();
+        for (int i = 0; i < columns.size(); i++) {
+          positions.put(columns.get(i).strip(), i);
+        }
         for (CsvReader.Record record = csv.next(); record != null; record = csv.next()) {
           List<String> fields = record.fields();
           if (fields.size() == 1 && fields.get(0).isBlank()) {
             continue;
           }
-          Map<String, String> values = new HashMap<>(columns.size() * 2);
-          for (int i = 0; i < columns.size(); i++) {
-            values.put(columns.get(i), i < fields.size() ? fields.get(i) : "");
-          }
-          rows.accept(new Row(name, record.line(), values, String.join(",", fields)));
+          rows.accept(Row.csv(name, record.line(), positions, fields));
           count++;
           bar.at(counting.count(), count);
         }
@@ -85,7 +85,7 @@ final class Tables {
                 "%s line %d: not a JSON object (%s); each line of a .jsonl table must be one"
                     .formatted(name, line, e.getMessage()));
           }
-          rows.accept(new Row(name, line, flat(node), text));
+          rows.accept(Row.json(name, line, flat(node), text));
           count++;
           bar.at(counting.count(), count);
         }

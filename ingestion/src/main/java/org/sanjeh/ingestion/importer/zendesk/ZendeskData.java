@@ -14,10 +14,35 @@ import java.util.Map;
  */
 final class ZendeskData {
 
-  /** Where an item came from: {@code ticket.csv line 4} and the row as read. */
-  record Origin(String where, String raw) {
+  /**
+   * Where an item came from: {@code ticket.csv line 4} and the row as read. Of a table row, both
+   * are made only when asked for (by a finding): a million rows need neither.
+   */
+  static final class Origin {
+    private final Row row;
+    private final String where;
+    private final String raw;
+
+    Origin(String where, String raw) {
+      this(null, where, raw);
+    }
+
+    private Origin(Row row, String where, String raw) {
+      this.row = row;
+      this.where = where;
+      this.raw = raw;
+    }
+
     static Origin of(Row row) {
-      return new Origin(row.where(), row.raw());
+      return new Origin(row, null, null);
+    }
+
+    String where() {
+      return row != null ? row.where() : where;
+    }
+
+    String raw() {
+      return row != null ? row.raw() : raw;
     }
   }
 

@@ -18,6 +18,7 @@ import org.sanjeh.core.event.Channel;
 import org.sanjeh.core.event.EventType;
 import org.sanjeh.core.event.Priority;
 import org.sanjeh.core.event.TicketEvent;
+import org.sanjeh.core.event.TicketEventCodec;
 import org.sanjeh.core.event.TicketStatus;
 import org.sanjeh.ingestion.importer.Finding;
 
@@ -101,13 +102,17 @@ final class ZendeskEvents {
 
   // --- grouping, with the checks that need the whole export -------------------------------------
 
+  /** What makes two field-history rows the same change. */
+  private record ChangeKey(String ticketId, String field, Instant at, String value) {}
+
   private Map<String, List<ZendeskData.Change>> changesByTicket() {
     Map<String, List<ZendeskData.Change>> byTicket = new HashMap<>();
-    Map<String, String> seen = new HashMap<>();
+    Map<ChangeKey, ZendeskData.Change> seen = new HashMap<>();
     for (ZendeskData.Change change : data.changes) {
-      String key =
-          change.ticketId() + "|" + change.field() + "|" + change.at() + "|" + change.value();
-      String first = seen.putIfAbsent(key, change.origin().where());
+      ZendeskData.Change first =
+          seen.putIfAbsent(
+              new ChangeKey(change.ticketId(), change.field(), change.at(), change.value()),
+              change);
       if (first != null) {
         findings.accept(
             Finding.skipped(
@@ -115,7 +120,11 @@ final class ZendeskEvents {
                 change.origin().where(),
                 "the same change as %s (ticket %s, %s=\"%s\" at %s): imported once"
                     .formatted(
-                        first, change.ticketId(), change.field(), change.value(), change.at()),
+                        first.origin().where(),
+                        change.ticketId(),
+                        change.field(),
+                        change.value(),
+                        change.at()),
                 change.origin().raw()));
         continue;
       }
@@ -468,17 +477,23 @@ final class ZendeskEvents {
     TicketEvent.Builder event =
         base(ticket, channel, state, change.at())
             .eventId(
-                "zendesk:change:%s:%s:%d:%s"
-                    .formatted(
-                        ticket.id(),
-                        change.field(),
-                        change.at().toEpochMilli(),
-                        shortValue(change.value())))
+                "zendesk:change:"
+                    + ticket.id()
+                    + ":"
+                    + change.field()
+                    + ":"
+                    + change.at().toEpochMilli()
+                    + ":"
+                    + shortValue(change.value()))
             .authorRole(authorOfChange(change))
             .authorId(blankToNull(change.userId()))
             .sourceRef(
-                "ticket_field_history/%s/%s/%s"
-                    .formatted(ticket.id(), change.field(), change.at()));
+                "ticket_field_history/"
+                    + ticket.id()
+                    + "/"
+                    + change.field()
+                    + "/"
+                    + TicketEventCodec.wireTime(change.at()));
     switch (change.field()) {
       case "status" -> {
         if (state.deleted && !deletedBefore) {
@@ -734,9 +749,24 @@ final class ZendeskEvents {
     return value == null || value.isBlank() ? null : value;
   }
 
-  private static String shortValue(String value) {
-    String v = value.replaceAll("[^A-Za-z0-9_\\-]", "_");
-    return v.length() > 40 ? v.substring(0, 40) : v;
+  /**
+   * The value as it goes into an event id: each character but {@code A-Z a-z 0-9 _ -} replaced by
+   * {@code _} (one for a character outside the BMP, too), then cut to 40 characters.
+   */
+  static String shortValue(String value) {
+    StringBuilder out = new StringBuilder(Math.min(value.length(), 40));
+    for (int i = 0; i < value.length() && out.length() < 40; ) {
+      int c = value.codePointAt(i);
+      i += Character.charCount(c);
+      boolean kept =
+          (c >= 'A' && c <= 'Z')
+              || (c >= 'a' && c <= 'z')
+              || (c >= '0' && c <= '9')
+              || c == '_'
+              || c == '-';
+      out.append(kept ? (char) c : '_');
+    }
+    return out.toString();
   }
 
   static String human(Duration d) {
