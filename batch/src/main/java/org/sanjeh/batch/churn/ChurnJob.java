@@ -31,6 +31,7 @@ import org.sanjeh.batch.ml.Drivers;
 import org.sanjeh.batch.ml.FeatureSpec;
 import org.sanjeh.batch.ml.ModelCard;
 import org.sanjeh.batch.ml.ModelTrainer;
+import org.sanjeh.batch.sentiment.SentimentFeatures;
 
 /**
  * Churn from the warehouse: features per customer as of a date ({@link ChurnFeatures}, the customer
@@ -70,7 +71,11 @@ public final class ChurnJob {
             new TicketSummary(asOf, settings.policyText()),
             TicketSummary.SCHEMA);
     Dataset<Row> features =
-        ChurnFeatures.build(tickets, surveys(spark, tables, settings.slices()), asOf);
+        ChurnFeatures.build(
+            tickets,
+            surveys(spark, tables, settings.slices()),
+            SentimentFeatures.messagesBefore(spark, tables, asOf, settings.slices()),
+            asOf);
     features = features.filter(col("days_since_last_contact").leq(settings.activeWithinDays()));
     Attributes attributes = attributes(spark, tables, settings.statusAttribute());
     if (attributes.rows() != null) {
@@ -255,7 +260,9 @@ public final class ChurnJob {
             : "attribute %s within the horizon".formatted(settings.statusAttribute()));
     context.put(
         "features",
-        "ticket history before the as-of instant only; customer attributes as loaded (static)");
+        "ticket history before the as-of instant only (sentiment: the customer's messages"
+            + " written before it, from sentiment_messages; missing sentiment imputed with the"
+            + " median); customer attributes as loaded (static)");
     Path saved = ModelCard.save(models, KIND, trained, context);
     printSummary(out, trained, saved);
     stages.done("saved", saved.toString());
@@ -320,7 +327,7 @@ public final class ChurnJob {
         .withColumn("top_drivers", Drivers.column(model.featureNames(), model.driverWeights()));
   }
 
-  static scala.collection.immutable.Seq<String> scalaSeq(String... columns) {
+  public static scala.collection.immutable.Seq<String> scalaSeq(String... columns) {
     return scala.jdk.javaapi.CollectionConverters.asScala(List.of(columns)).toList();
   }
 }
