@@ -166,6 +166,19 @@ public final class ChurnJob {
     return responses.join(invitations, "invitation_id");
   }
 
+  /** True when a data team loaded the status attribute for at least one customer. */
+  public static boolean hasStatus(ClickHouseTables tables, String attribute) {
+    return tables
+            .link()
+            .open()
+            .query(
+                "SELECT count() FROM customer_attributes WHERE attribute = ?",
+                List.of(attribute),
+                row -> row.getLong(1))
+            .get(0)
+        > 0;
+  }
+
   /** Per customer: 1.0 if they churned within the horizon after {@code asOf}. */
   static Dataset<Row> labels(
       SparkSession spark, ClickHouseTables tables, Instant asOf, Settings settings) {
