@@ -31,7 +31,8 @@ public final class BatchJobs {
   private BatchJobs() {}
 
   static SparkSession session(String job, SparkOptions options) {
-    return SparkSessions.forJob("sanjeh-batch-" + job, options.master, options.shufflePartitions);
+    return SparkSessions.forJob(
+        "sanjeh-batch-" + job, options.master, options.shufflePartitions, options.verbose);
   }
 
   public static int rollups(
@@ -175,53 +176,85 @@ public final class BatchJobs {
   }
 
   /**
-   * The demo's one entry point: rollups for the 30 days before {@code asOf}, then churn (horizon 14
-   * days) and dissatisfaction trained with the quick grid and scored. A model the data cannot
-   * support is reported and skipped. Returns 0 when the rollups ran.
+   * The demo's one entry point, over whatever the warehouse holds: sentiment of the customers'
+   * messages (the most recent {@code sentimentTickets} tickets; 0: all), the rollups of the 30 days
+   * before {@code asOf}, then churn (horizon 14 days; labels from the {@code churned_on} attribute
+   * if a data team loaded one, else from inactivity) and dissatisfaction, each trained with the
+   * quick grid and scored. Sentiment runs first so that both models have its features. A model the
+   * data cannot support (too few labels, one outcome only) is reported and skipped; a stage that
+   * fails is reported and the others still run. Returns 0 unless a stage failed.
    */
-  public static int demo(SparkOptions options, ModelOptions model, LocalDate asOf, ZoneId zone) {
+  public static int demo(
+      SparkOptions options, ModelOptions model, LocalDate asOf, ZoneId zone, int sentimentTickets) {
     Stages stages = new Stages("batch demo", System.err);
     SparkSession spark = session("demo", options);
+    stages.done("Spark session", spark.sparkContext().master());
     ClickHouseTables tables = new ClickHouseTables(options.warehouse());
-    KpiRollup.run(
-        spark,
-        tables,
-        new DailyFacts(zone, asOf.minusDays(30), asOf.minusDays(1), null),
-        options.readSlices,
-        stages);
+    DemoStages demo = new DemoStages(stages);
+    demo.run(
+        "sentiment",
+        () -> {
+          LocalDate to = asOf.minusDays(1);
+          LocalDate from = SentimentJob.firstDayOfMostRecent(tables, to, sentimentTickets);
+          stages.done(
+              "sentiment period",
+              from.equals(SentimentJob.ALL_HISTORY)
+                  ? "every ticket first written up to %s".formatted(to)
+                  : ("tickets first written %s to %s: the most recent %,d or so"
+                          + " (--sentiment-tickets bounds CoreNLP's time)")
+                      .formatted(from, to, sentimentTickets));
+          SentimentJob.run(spark, tables, from, to, options.readSlices, stages);
+        });
+    demo.run(
+        "rollups",
+        () ->
+            KpiRollup.run(
+                spark,
+                tables,
+                new DailyFacts(zone, asOf.minusDays(30), asOf.minusDays(1), null),
+                options.readSlices,
+                stages));
     ModelTrainer.Settings quick = new ModelTrainer.Settings(true, model.trees);
-    ChurnJob.Settings churn =
-        new ChurnJob.Settings(
-            PolicyFile.defaultText(), options.readSlices, 14, 180, Labels.INACTIVITY, "churned_on");
-    try {
-      ChurnJob.train(spark, tables, asOf, churn, quick, model.models, System.out, stages);
-      ChurnJob.score(spark, tables, asOf, churn, model.models, stages);
-    } catch (IllegalArgumentException e) {
-      stages.done("churn skipped", e.getMessage());
-    }
-    try {
-      DissatisfactionJob.train(
-          spark,
-          tables,
-          asOf,
-          PolicyFile.defaultText(),
-          options.readSlices,
-          quick,
-          model.models,
-          System.out,
-          stages);
-      DissatisfactionJob.score(
-          spark,
-          tables,
-          asOf,
-          7,
-          PolicyFile.defaultText(),
-          options.readSlices,
-          model.models,
-          stages);
-    } catch (IllegalArgumentException e) {
-      stages.done("dissatisfaction skipped", e.getMessage());
-    }
-    return 0;
+    demo.run(
+        "churn",
+        () -> {
+          Labels labels =
+              ChurnJob.hasStatus(tables, "churned_on") ? Labels.STATUS : Labels.INACTIVITY;
+          stages.done(
+              "churn labels",
+              labels == Labels.STATUS
+                  ? "attribute churned_on"
+                  : "inactivity (no churned_on attribute loaded)");
+          ChurnJob.Settings churn =
+              new ChurnJob.Settings(
+                  PolicyFile.defaultText(), options.readSlices, 14, 180, labels, "churned_on");
+          ChurnJob.train(spark, tables, asOf, churn, quick, model.models, System.out, stages);
+          ChurnJob.score(spark, tables, asOf, churn, model.models, stages);
+        });
+    demo.run(
+        "dissatisfaction",
+        () -> {
+          DissatisfactionJob.train(
+              spark,
+              tables,
+              asOf,
+              PolicyFile.defaultText(),
+              options.readSlices,
+              quick,
+              model.models,
+              System.out,
+              stages);
+          DissatisfactionJob.score(
+              spark,
+              tables,
+              asOf,
+              7,
+              PolicyFile.defaultText(),
+              options.readSlices,
+              model.models,
+              stages);
+        });
+    stages.done("done", demo.summary());
+    return demo.failed() ? 1 : 0;
   }
 }

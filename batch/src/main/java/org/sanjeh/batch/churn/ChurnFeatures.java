@@ -21,10 +21,13 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.sanjeh.batch.ml.FeatureSpec;
+import org.sanjeh.batch.sentiment.SentimentFeatures;
 
 /**
  * Churn features per customer as of an instant, from ticket history only ({@link TicketSummary}
- * rows, each computed from the events before the instant) and survey answers given before it.
+ * rows, each computed from the events before the instant), survey answers given before it and the
+ * sentiment of the customer's messages written before it ({@link SentimentFeatures}: level over all
+ * of them, trend from the first to the last).
  */
 public final class ChurnFeatures {
 
@@ -58,7 +61,9 @@ public final class ChurnFeatures {
           "nps_mean",
           "ces_mean",
           "surveys_answered",
-          "low_scores");
+          "low_scores",
+          SentimentFeatures.LEVEL,
+          SentimentFeatures.TREND);
 
   public static final List<String> CATEGORICAL = List.of("main_channel", "tier");
 
@@ -68,8 +73,14 @@ public final class ChurnFeatures {
 
   private ChurnFeatures() {}
 
-  /** One row per customer with a ticket before {@code asOf}: customer_id and the features. */
-  public static Dataset<Row> build(Dataset<Row> tickets, Dataset<Row> surveys, Instant asOf) {
+  /**
+   * One row per customer with a ticket before {@code asOf}: customer_id and the features. {@code
+   * sentiment} holds scored customer messages ({@link SentimentFeatures#MESSAGES}); only those of
+   * the customer's tickets written before {@code asOf} count. A customer with none gets null
+   * sentiment features (imputed by the model, not dropped).
+   */
+  public static Dataset<Row> build(
+      Dataset<Row> tickets, Dataset<Row> surveys, Dataset<Row> sentiment, Instant asOf) {
     long t = asOf.toEpochMilli();
     Dataset<Row> before = tickets.filter(col("created_ms").lt(t));
     Dataset<Row> perCustomer =
@@ -120,9 +131,16 @@ public final class ChurnFeatures {
                 sum(when(LowScore.isLow(col("kind"), col("score")), 1).otherwise(0))
                     .cast(DataTypes.DoubleType)
                     .as("low_scores"));
+    Dataset<Row> said =
+        SentimentFeatures.levelAndTrend(
+            sentiment
+                .filter(col("at_ms").lt(t))
+                .join(before.select("ticket_id", "customer_id"), "ticket_id"),
+            "customer_id");
     return perCustomer
         .join(mainChannel, "customer_id")
         .join(answered, scala(List.of("customer_id")), "left")
+        .join(said, scala(List.of("customer_id")), "left")
         .withColumn("surveys_answered", coalesce(col("surveys_answered"), lit(0.0)))
         .withColumn("low_scores", coalesce(col("low_scores"), lit(0.0)));
   }

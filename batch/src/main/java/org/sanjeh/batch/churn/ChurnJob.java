@@ -31,6 +31,7 @@ import org.sanjeh.batch.ml.Drivers;
 import org.sanjeh.batch.ml.FeatureSpec;
 import org.sanjeh.batch.ml.ModelCard;
 import org.sanjeh.batch.ml.ModelTrainer;
+import org.sanjeh.batch.sentiment.SentimentFeatures;
 
 /**
  * Churn from the warehouse: features per customer as of a date ({@link ChurnFeatures}, the customer
@@ -70,7 +71,11 @@ public final class ChurnJob {
             new TicketSummary(asOf, settings.policyText()),
             TicketSummary.SCHEMA);
     Dataset<Row> features =
-        ChurnFeatures.build(tickets, surveys(spark, tables, settings.slices()), asOf);
+        ChurnFeatures.build(
+            tickets,
+            surveys(spark, tables, settings.slices()),
+            SentimentFeatures.messagesBefore(spark, tables, asOf, settings.slices()),
+            asOf);
     features = features.filter(col("days_since_last_contact").leq(settings.activeWithinDays()));
     Attributes attributes = attributes(spark, tables, settings.statusAttribute());
     if (attributes.rows() != null) {
@@ -159,6 +164,19 @@ public final class ChurnJob {
                 .add("ticket_id", DataTypes.StringType, false),
             ReadPartition.byKey("invitation_id", Math.max(1, slices / 4)));
     return responses.join(invitations, "invitation_id");
+  }
+
+  /** True when a data team loaded the status attribute for at least one customer. */
+  public static boolean hasStatus(ClickHouseTables tables, String attribute) {
+    return tables
+            .link()
+            .open()
+            .query(
+                "SELECT count() FROM customer_attributes WHERE attribute = ?",
+                List.of(attribute),
+                row -> row.getLong(1))
+            .get(0)
+        > 0;
   }
 
   /** Per customer: 1.0 if they churned within the horizon after {@code asOf}. */
@@ -255,7 +273,9 @@ public final class ChurnJob {
             : "attribute %s within the horizon".formatted(settings.statusAttribute()));
     context.put(
         "features",
-        "ticket history before the as-of instant only; customer attributes as loaded (static)");
+        "ticket history before the as-of instant only (sentiment: the customer's messages"
+            + " written before it, from sentiment_messages; missing sentiment imputed with the"
+            + " median); customer attributes as loaded (static)");
     Path saved = ModelCard.save(models, KIND, trained, context);
     printSummary(out, trained, saved);
     stages.done("saved", saved.toString());
@@ -320,7 +340,7 @@ public final class ChurnJob {
         .withColumn("top_drivers", Drivers.column(model.featureNames(), model.driverWeights()));
   }
 
-  static scala.collection.immutable.Seq<String> scalaSeq(String... columns) {
+  public static scala.collection.immutable.Seq<String> scalaSeq(String... columns) {
     return scala.jdk.javaapi.CollectionConverters.asScala(List.of(columns)).toList();
   }
 }

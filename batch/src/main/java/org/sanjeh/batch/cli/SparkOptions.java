@@ -48,6 +48,13 @@ public final class SparkOptions {
       defaultValue = "${env:SANJEH_CLICKHOUSE_PASSWORD_FILE:-}")
   public String clickHousePasswordFile;
 
+  @Option(
+      names = "--verbose",
+      description =
+          "Spark's, Hadoop's and CoreNLP's INFO logs too (default: SANJEH_BATCH_VERBOSE, else ${DEFAULT-VALUE}: only the job's progress lines and warnings).",
+      defaultValue = "${env:SANJEH_BATCH_VERBOSE:-false}")
+  public boolean verbose;
+
   /**
    * ClickHouse from the SANJEH_CLICKHOUSE_* variables (host, user, password), as every Sanjeh
    * command, with the port and database of the options.

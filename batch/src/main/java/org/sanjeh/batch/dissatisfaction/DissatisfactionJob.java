@@ -29,6 +29,7 @@ import org.sanjeh.batch.io.TicketHistories;
 import org.sanjeh.batch.ml.FeatureSpec;
 import org.sanjeh.batch.ml.ModelCard;
 import org.sanjeh.batch.ml.ModelTrainer;
+import org.sanjeh.batch.sentiment.SentimentFeatures;
 
 /**
  * Dissatisfaction before the customer says so: the probability that a ticket ends in a low score
@@ -56,7 +57,9 @@ public final class DissatisfactionJob {
               "replies",
               "reassignments",
               "prior_tickets",
-              "prior_breaches"),
+              "prior_breaches",
+              SentimentFeatures.LEVEL,
+              SentimentFeatures.TREND),
           List.of("channel", "team", "priority"));
 
   private DissatisfactionJob() {}
@@ -72,7 +75,23 @@ public final class DissatisfactionJob {
             slices,
             new OpenTicketState(asOf, policyText),
             OpenTicketState.SCHEMA);
-    return withHistory(states);
+    return withSentiment(
+        withHistory(states), SentimentFeatures.messagesBefore(spark, tables, asOf, slices));
+  }
+
+  /**
+   * The ticket's {@value SentimentFeatures#LEVEL} and {@value SentimentFeatures#TREND} from its
+   * customer messages written before its prediction point ({@code cutoff_ms}: the last solve, or
+   * the as-of instant while open); null when none was scored (the model imputes it).
+   */
+  public static Dataset<Row> withSentiment(Dataset<Row> states, Dataset<Row> sentiment) {
+    Dataset<Row> said =
+        SentimentFeatures.levelAndTrend(
+            sentiment
+                .join(states.select("ticket_id", "cutoff_ms"), "ticket_id")
+                .filter(col("at_ms").lt(col("cutoff_ms"))),
+            "ticket_id");
+    return states.join(said, ChurnJob.scalaSeq("ticket_id"), "left");
   }
 
   /** prior_tickets and prior_breaches: the customer's tickets created before this one. */
@@ -139,7 +158,9 @@ public final class DissatisfactionJob {
         "the ticket's survey answer is low: CSAT <= 3 of 5, NPS <= 6 of 10, CES <= 3 of 7");
     context.put(
         "features",
-        "what was known while the ticket was open (up to its last solve), and the customer's earlier tickets");
+        "what was known while the ticket was open (up to its last solve; sentiment of its customer"
+            + " messages before then, missing sentiment imputed with the median), and the"
+            + " customer's earlier tickets");
     context.put(
         "split", "by ticket creation: oldest 60% train, next 20% validation, newest 20% test");
     Path saved = ModelCard.save(models, KIND, trained, context);

@@ -120,6 +120,9 @@ public final class ModelCard {
       f.put("importance", t.importance()[i]);
       f.put("driver_weight", t.driverWeights()[i]);
     }
+    ObjectNode leftOut = card.putObject("features_left_out");
+    leftOut.put("reason", "no value in any training row (imputation needs one)");
+    t.leftOut().forEach(leftOut.putArray("features")::add);
     ArrayNode vectorOrder = card.putArray("vector_order");
     t.featureNames().forEach(vectorOrder::add);
     ObjectNode bands = card.putObject("risk_bands");

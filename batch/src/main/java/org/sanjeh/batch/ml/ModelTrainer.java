@@ -63,7 +63,8 @@ public final class ModelTrainer {
       double[] driverWeights,
       long trainRows,
       long validationRows,
-      long testRows) {}
+      long testRows,
+      List<String> leftOut) {}
 
   /** How big the grid is: {@code quick} is one LR and one GBT (benchmarks at 1M rows, tests). */
   public record Settings(boolean quick, int gbtTrees) {
@@ -177,7 +178,10 @@ public final class ModelTrainer {
 
   public static Trained train(
       Dataset<Row> rows, FeatureSpec spec, Settings settings, Stages stages) {
-    spec = withoutEmptyColumns(typed(rows, spec), spec, stages);
+    FeatureSpec asked = spec;
+    spec = withoutEmptyColumns(typed(rows, spec).filter(col(SPLIT).equalTo("train")), spec, stages);
+    List<String> leftOut = new ArrayList<>(asked.numeric());
+    leftOut.removeAll(spec.numeric());
     Dataset<Row> data = typed(rows, spec);
     Dataset<Row> train = data.filter(col(SPLIT).equalTo("train")).cache();
     Dataset<Row> validation = data.filter(col(SPLIT).equalTo("validation")).cache();
@@ -252,7 +256,8 @@ public final class ModelTrainer {
         weights,
         trainRows,
         validationRows,
-        testRows);
+        testRows,
+        leftOut);
   }
 
   /** The fitted feature stages followed by the chosen classifier, as one PipelineModel. */
@@ -265,8 +270,9 @@ public final class ModelTrainer {
   }
 
   /**
-   * Leaves out numeric columns with no value at all (no survey ever answered, an attribute nobody
-   * loaded): there is nothing to learn from them and no median to impute.
+   * Leaves out numeric columns with no value at all in the training rows (no survey ever answered,
+   * an attribute nobody loaded, no message scored for sentiment yet): there is nothing to learn
+   * from them and the imputer, fitted on those rows, has no median to impute.
    */
   static FeatureSpec withoutEmptyColumns(Dataset<Row> data, FeatureSpec spec, Stages stages) {
     List<org.apache.spark.sql.Column> counts = new ArrayList<>();

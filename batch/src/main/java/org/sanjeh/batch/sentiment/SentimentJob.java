@@ -190,6 +190,36 @@ public final class SentimentJob {
     return written;
   }
 
+  /** The first day of the oldest ticket date a run must cover for every ticket up to {@code to}. */
+  public static final LocalDate ALL_HISTORY = LocalDate.of(1970, 1, 1);
+
+  /**
+   * The first day a run ending on {@code to} needs so that it covers the most recent {@code
+   * tickets} tickets (by the date of their first customer message; whole days, so a few more may
+   * come along), or all history when {@code tickets} is 0 or the warehouse has fewer.
+   */
+  public static LocalDate firstDayOfMostRecent(ClickHouseTables tables, LocalDate to, int tickets) {
+    if (tickets < 0) {
+      throw new IllegalArgumentException(
+          "the number of tickets to score must be 0 (all) or more: " + tickets);
+    }
+    if (tickets == 0) {
+      return ALL_HISTORY;
+    }
+    List<LocalDate> day =
+        tables
+            .link()
+            .open()
+            .query(
+                ("SELECT toString(ticket_date) FROM (SELECT ticket_id, min(local_date) AS ticket_date"
+                        + " FROM ticket_messages FINAL WHERE %s GROUP BY ticket_id"
+                        + " HAVING ticket_date <= toDate('%s'))"
+                        + " ORDER BY ticket_date DESC LIMIT %d, 1")
+                    .formatted(CUSTOMER_TEXT, to, tickets - 1),
+                row -> LocalDate.parse(row.getString(1)));
+    return day.isEmpty() ? ALL_HISTORY : day.get(0);
+  }
+
   private static Dataset<Row> rows(
       Dataset<Row> scored, String kind, String[] columns, long version) {
     org.apache.spark.sql.Column[] selected = new org.apache.spark.sql.Column[columns.length + 1];

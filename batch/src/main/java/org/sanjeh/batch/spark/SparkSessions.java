@@ -15,6 +15,15 @@ public final class SparkSessions {
    * loopback address with the UI off and Spark's logs at WARN.
    */
   public static SparkSession forJob(String appName, String master, int shufflePartitions) {
+    return forJob(appName, master, shufflePartitions, false);
+  }
+
+  /** As {@link #forJob(String, String, int)}; {@code verbose} keeps Spark's INFO lines. */
+  public static SparkSession forJob(
+      String appName, String master, int shufflePartitions, boolean verbose) {
+    if (verbose) {
+      Logs.verbose();
+    }
     SparkSession.Builder builder =
         SparkSession.builder()
             .appName(appName)
@@ -30,7 +39,9 @@ public final class SparkSessions {
           .config("spark.ui.showConsoleProgress", "false");
     }
     SparkSession session = builder.getOrCreate();
-    session.sparkContext().setLogLevel("WARN");
+    if (!verbose) {
+      session.sparkContext().setLogLevel("WARN");
+    }
     return session;
   }
 

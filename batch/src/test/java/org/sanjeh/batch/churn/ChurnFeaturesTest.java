@@ -1,6 +1,7 @@
 package org.sanjeh.batch.churn;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.sanjeh.batch.testing.Tickets.ticket;
 
 import java.time.Instant;
@@ -11,6 +12,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.Test;
 import org.sanjeh.batch.io.TicketHistories;
+import org.sanjeh.batch.sentiment.SentimentFeatures;
 import org.sanjeh.batch.testing.SparkTest;
 import org.sanjeh.core.event.Channel;
 import org.sanjeh.core.event.Priority;
@@ -64,8 +66,35 @@ class ChurnFeaturesTest extends SparkTest {
     return all;
   }
 
+  /** A scored customer message: ticket, when, score, tokens (as sentiment_messages holds it). */
+  private static Row said(String ticket, String at, double score, long tokens) {
+    return RowFactory.create(ticket, Instant.parse(at).toEpochMilli(), score, tokens);
+  }
+
+  /** Scores of c1's messages before the as-of date: ticket a, then ticket b. */
+  private static List<Row> sentimentBefore() {
+    return List.of(
+        said("a", "2026-10-01T06:00:00Z", -0.5, 10),
+        said("a", "2026-10-01T06:40:00Z", 0.5, 30),
+        said("b", "2026-11-08T06:00:00Z", -0.8, 20));
+  }
+
+  /** The same plus messages after it: on ticket b, and on ticket c opened after the date. */
+  private static List<Row> sentimentAndFuture() {
+    List<Row> all = new ArrayList<>(sentimentBefore());
+    all.add(said("b", "2026-11-10T00:00:00Z", 0.9, 50));
+    all.add(said("b", "2026-11-11T08:00:00Z", 1.0, 5));
+    all.add(said("c", "2026-11-20T06:00:00Z", -1.0, 40));
+    return all;
+  }
+
   private static Dataset<Row> features(List<List<TicketEvent>> tickets, List<Row> surveys)
       throws Exception {
+    return features(tickets, surveys, List.of());
+  }
+
+  private static Dataset<Row> features(
+      List<List<TicketEvent>> tickets, List<Row> surveys, List<Row> sentiment) throws Exception {
     TicketSummary summary = new TicketSummary(AS_OF, PolicyFile.defaultText());
     List<Row> rows = new ArrayList<>();
     for (List<TicketEvent> t : tickets) {
@@ -74,6 +103,7 @@ class ChurnFeaturesTest extends SparkTest {
     return ChurnFeatures.build(
         spark.createDataFrame(rows, TicketSummary.SCHEMA),
         spark.createDataFrame(surveys, ChurnFeatures.SURVEYS),
+        spark.createDataFrame(sentiment, SentimentFeatures.MESSAGES),
         AS_OF);
   }
 
@@ -87,9 +117,11 @@ class ChurnFeaturesTest extends SparkTest {
     surveysAfterToo.add(
         RowFactory.create("c1", "csat", 1, Instant.parse("2026-11-13T00:00:00Z").toEpochMilli()));
 
-    Row before = features(history(), surveyBefore).first();
-    Row withFuture = features(historyAndFuture(), surveysAfterToo).first();
+    Row before = features(history(), surveyBefore, sentimentBefore()).first();
+    Row withFuture = features(historyAndFuture(), surveysAfterToo, sentimentAndFuture()).first();
 
+    assertThat(before.schema().fieldNames())
+        .contains(SentimentFeatures.LEVEL, SentimentFeatures.TREND);
     for (String column : before.schema().fieldNames()) {
       assertThat((Object) withFuture.getAs(column)).as(column).isEqualTo(before.getAs(column));
     }
@@ -109,5 +141,25 @@ class ChurnFeaturesTest extends SparkTest {
     assertThat((double) c1.getAs("days_since_last_contact")).isEqualTo(1.75);
     assertThat((double) c1.getAs("tenure_days")).isEqualTo(39.75);
     assertThat((double) c1.getAs("surveys_answered")).isZero();
+  }
+
+  @Test
+  void sentimentIsTheTokenWeightedLevelAndTheFirstToLastTrendOfTheCustomersMessages()
+      throws Exception {
+    Row c1 = features(history(), List.of(), sentimentBefore()).first();
+
+    // (-0.5 × 10 + 0.5 × 30 - 0.8 × 20) / 60
+    assertThat((double) c1.getAs(SentimentFeatures.LEVEL)).isCloseTo(-0.1, within(1e-12));
+    // last (-0.8, ticket b) minus first (-0.5, ticket a)
+    assertThat((double) c1.getAs(SentimentFeatures.TREND)).isCloseTo(-0.3, within(1e-12));
+  }
+
+  @Test
+  void aCustomerWithNoScoredMessageKeepsTheRowWithSentimentMissing() throws Exception {
+    Row c1 = features(history(), List.of(), List.of()).first();
+
+    assertThat((Object) c1.getAs(SentimentFeatures.LEVEL)).isNull();
+    assertThat((Object) c1.getAs(SentimentFeatures.TREND)).isNull();
+    assertThat((double) c1.getAs("tickets_total")).isEqualTo(2);
   }
 }

@@ -58,6 +58,15 @@ public final class Tickets {
     return add(at, EventType.TICKET_CREATED, AuthorRole.CUSTOMER, TicketStatus.NEW);
   }
 
+  /** The customer opens the ticket with {@code text}. */
+  public Tickets createdSaying(String at, String text) {
+    events.add(
+        base(at, EventType.TICKET_CREATED, AuthorRole.CUSTOMER, TicketStatus.NEW)
+            .body(text)
+            .build());
+    return this;
+  }
+
   public Tickets customerMessage(String at) {
     return add(at, EventType.CUSTOMER_MESSAGE, AuthorRole.CUSTOMER, null);
   }

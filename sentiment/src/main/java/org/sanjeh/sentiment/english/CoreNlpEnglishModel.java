@@ -36,6 +36,12 @@ public final class CoreNlpEnglishModel implements SentimentModel {
   public static final String NAME = "corenlp-sentiment-sr";
   public static final String CORENLP_VERSION = "4.5.10";
 
+  /**
+   * System property: {@code true} keeps CoreNLP's own INFO lines ("Adding annotator …", model
+   * loading); otherwise only its errors are printed.
+   */
+  public static final String VERBOSE_PROPERTY = "sanjeh.corenlp.verbose";
+
   /** Tokens a sentence keeps by default; the rest of a longer sentence is not read. */
   public static final int DEFAULT_SENTENCE_CAP = 80;
 
@@ -65,7 +71,9 @@ public final class CoreNlpEnglishModel implements SentimentModel {
     }
     this.sentenceCap = sentenceCap;
     this.id = modelId(sentenceCap);
-    RedwoodConfiguration.errorLevel().apply();
+    if (!Boolean.getBoolean(VERBOSE_PROPERTY)) {
+      RedwoodConfiguration.errorLevel().apply();
+    }
     this.splitter = new StanfordCoreNLP(properties("tokenize,ssplit"), false);
     this.analyser = new StanfordCoreNLP(properties("pos,parse,sentiment"), false);
   }

@@ -48,13 +48,36 @@ public final class SstEvaluation {
               text,
               RNNCoreAnnotations.getGoldClass(tree),
               CoreNlpEnglishModel.probabilities(tree),
-              meanProbabilities(parser.analyse(text))));
+              meanProbabilities(parser.analyse(text)),
+              phraseCounts(tree)));
       if (sentences.size() % PROGRESS_EVERY == 0) {
         progress.printf("  %,d of %,d sentences parsed%n", sentences.size(), trees.size());
         progress.flush();
       }
     }
     return sentences;
+  }
+
+  /** The model's phrase-level results on one gold tree (its predictions already populated). */
+  static SstSentence.PhraseCounts phraseCounts(Tree tree) {
+    int phrases = 0;
+    int fineCorrect = 0;
+    int nonNeutral = 0;
+    int binaryCorrect = 0;
+    for (Tree node : tree) {
+      if (node.isLeaf()) {
+        continue;
+      }
+      int gold = RNNCoreAnnotations.getGoldClass(node);
+      double[] p = CoreNlpEnglishModel.probabilities(node);
+      phrases++;
+      fineCorrect += SstReport.argmax(p) == gold ? 1 : 0;
+      if (gold != 2) {
+        nonNeutral++;
+        binaryCorrect += SstReport.positiveSide(p) == (gold > 2) ? 1 : 0;
+      }
+    }
+    return new SstSentence.PhraseCounts(phrases, fineCorrect, nonNeutral, binaryCorrect);
   }
 
   static String text(Tree tree) {

@@ -30,6 +30,9 @@ class EvalCommandTest {
     assertThat(report).containsPattern("binary root accuracy, gold trees +\\d+\\.\\d% +85\\.4%");
     assertThat(report).containsPattern("binary root accuracy, shift-reduce parses +\\d+\\.\\d%");
     assertThat(report).contains("macro-F1");
+    assertThat(report).containsPattern("5-class all phrases, gold trees +\\d+\\.\\d% +80\\.7%");
+    assertThat(report).containsPattern("binary all phrases, gold trees +\\d+\\.\\d% +87\\.6%");
+    assertThat(report).contains("where the gap comes from:");
   }
 
   @Test
