@@ -26,7 +26,7 @@
 
   // --- formatting -----------------------------------------------------------------------------
 
-  const isRatio = (name) => /(compliance|rate|share)$/.test(name) || /^csat(_low|_high)?$/.test(name);
+  const isRatio = (name) => /(compliance|rate|share|probability)$/.test(name) || /^csat(_low|_high)?$/.test(name) || name === 'dissatisfaction';
 
   function formatValue(name, type, value) {
     if (value === null || value === undefined || value === '') {
