@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -194,9 +195,14 @@ class BatchDashboardsIT {
       assertThat(row.get("sentiment_label"))
           .as(invitation.id())
           .isEqualTo(sentiment.map(Sentiment::label).orElse(""));
-      assertThat((double) row.get("sentiment_level"))
-          .isCloseTo(sentiment.map(Sentiment::level).orElse(0.0), within(1e-12));
-      scored += sentiment.filter(s -> !s.label().isEmpty()).isPresent() ? 1 : 0;
+      Optional<Sentiment> labelled = sentiment.filter(s -> !s.label().isEmpty());
+      if (labelled.isPresent()) {
+        assertThat((double) row.get("sentiment_level"))
+            .isCloseTo(labelled.get().level(), within(1e-12));
+        scored++;
+      } else {
+        assertThat((double) row.get("sentiment_level")).as("no score, not 0").isNaN();
+      }
     }
     assertThat(scored).as("comments with a scored ticket").isPositive();
     assertThat(scored).as("and some without").isLessThan(result.rows().size());
@@ -387,14 +393,17 @@ class BatchDashboardsIT {
       assertThat((double) row.get("churn_probability"))
           .isCloseTo(churn.probability(), within(1e-12));
       assertThat(row.get("top_drivers")).isEqualTo(String.join(", ", churn.drivers()));
-      assertThat((double) row.get("dissatisfaction"))
-          .isCloseTo(
-              batch.dissatisfaction.stream()
-                  .filter(d -> d.ticketId().equals(ticketId))
-                  .mapToDouble(Dissatisfaction::probability)
-                  .findFirst()
-                  .orElse(0),
-              within(1e-12));
+      OptionalDouble dissatisfaction =
+          batch.dissatisfaction.stream()
+              .filter(d -> d.ticketId().equals(ticketId))
+              .mapToDouble(Dissatisfaction::probability)
+              .findFirst();
+      if (dissatisfaction.isPresent()) {
+        assertThat((double) row.get("dissatisfaction"))
+            .isCloseTo(dissatisfaction.getAsDouble(), within(1e-12));
+      } else {
+        assertThat((double) row.get("dissatisfaction")).as("not scored, not 0").isNaN();
+      }
       assertThat(row.get("sentiment_label"))
           .isEqualTo(
               batch.sentiments.stream()
