@@ -248,7 +248,8 @@ final class BatchSeed {
               "customer_message",
               "customer",
               customer));
-      eventRows.add(eventRow(t, "note", t.frStartedAt().minusDays(9), "note", "agent", ""));
+      eventRows.add(
+          eventRow(t, "note", t.frStartedAt().plusMinutes(20), "internal_note", "agent", ""));
     }
     Seed.insert(
         statements,
