@@ -26,7 +26,7 @@
 
   // --- formatting -----------------------------------------------------------------------------
 
-  const isRatio = (name) => /(compliance|rate|share)$/.test(name) || /^csat(_low|_high)?$/.test(name);
+  const isRatio = (name) => /(compliance|rate|share|probability)$/.test(name) || /^csat(_low|_high)?$/.test(name) || name === 'dissatisfaction';
 
   function formatValue(name, type, value) {
     if (value === null || value === undefined || value === '') {
@@ -282,6 +282,14 @@
           lineStyle: {opacity: 0}, symbol: 'none', areaStyle: {opacity: 0.25}, silent: true});
       }
       series.push({name: main.title, type: 'line', data: column(main.name), connectNulls: false, symbolSize: 7, sanjehMetric: main.drills ? main : counted, sanjehAt: {}});
+      // further metrics on the same scale (FCR and reopen rate; tickets and solves) are lines too;
+      // bands (_low, _high), sample sizes and metrics on another scale stay in the tooltip
+      const band = (m) => /_(low|high)$/.test(m.name) && names.has(m.name.replace(/_(low|high)$/, ''));
+      for (const other of chart.metrics.slice(1)) {
+        if (!band(other) && other !== counted && isRatio(other.name) === isRatio(main.name)) {
+          series.push({name: other.title, type: 'line', data: column(other.name), connectNulls: false, symbolSize: 7, sanjehMetric: other.drills ? other : undefined, sanjehAt: {}});
+        }
+      }
       if (counted) {
         series.push({name: counted.title, type: 'bar', yAxisIndex: 1, data: column(counted.name), barMaxWidth: 18, itemStyle: {opacity: 0.35}, sanjehMetric: counted, sanjehAt: {}});
       }

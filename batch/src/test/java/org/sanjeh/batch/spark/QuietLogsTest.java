@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterEach;
@@ -110,5 +111,22 @@ class QuietLogsTest {
 
     assertThat(output).contains("churn train: split:", "validation ROC AUC");
     assertThat(output.lines().filter(line -> line.contains(" INFO "))).isEmpty();
+  }
+
+  @Test
+  void theModulesConfigurationSilencesTheLibrariesInfoLinesAndVerboseBringsThemBack() {
+    logWith("log4j2.properties");
+    assertThat(LogManager.getLogger("org.apache.spark.SparkContext").isInfoEnabled()).isFalse();
+    assertThat(LogManager.getLogger("org.apache.hadoop.conf.Configuration").isInfoEnabled())
+        .isFalse();
+    assertThat(LogManager.getLogger("edu.stanford.nlp.pipeline.StanfordCoreNLP").isInfoEnabled())
+        .isFalse();
+    assertThat(LogManager.getLogger("org.sanjeh.batch.BatchJobs").isInfoEnabled()).isTrue();
+
+    Logs.verbose();
+
+    assertThat(LogManager.getLogger("org.apache.spark.SparkContext").isInfoEnabled()).isTrue();
+    assertThat(LogManager.getLogger("edu.stanford.nlp.pipeline.StanfordCoreNLP").isInfoEnabled())
+        .isTrue();
   }
 }

@@ -58,7 +58,7 @@ public final class ChartQuery {
     if (!groupBy.isEmpty()) {
       sql.append("\nGROUP BY ").append(String.join(", ", groupBy));
     }
-    List<String> order = order(chart, groupBy);
+    List<String> order = order(chart, dataset, groupBy);
     if (!order.isEmpty()) {
       sql.append("\nORDER BY ").append(String.join(", ", order));
     }
@@ -181,10 +181,19 @@ public final class ChartQuery {
         expression + " IN (" + String.join(", ", Collections.nCopies(values.size(), "?")) + ")");
   }
 
-  private static List<String> order(Chart chart, List<String> groupBy) {
-    if (chart.orderBy().isPresent()) {
-      return List.of(chart.orderBy().get() + (chart.descending() ? " DESC" : " ASC"));
+  /**
+   * The chart's order, then (for ties, so that every server returns the same rows in the same
+   * order, also under a limit) its grouping or, for a table of rows, the dataset's ticket column.
+   */
+  private static List<String> order(Chart chart, Dataset dataset, List<String> groupBy) {
+    if (chart.orderBy().isEmpty()) {
+      return groupBy;
     }
-    return groupBy;
+    String first = chart.orderBy().get();
+    List<String> order = new ArrayList<>();
+    order.add(first + (chart.descending() ? " DESC" : " ASC"));
+    List<String> ties = chart.raw() ? dataset.drillKey().stream().toList() : groupBy;
+    ties.stream().filter(name -> !name.equals(first)).forEach(order::add);
+    return order;
   }
 }

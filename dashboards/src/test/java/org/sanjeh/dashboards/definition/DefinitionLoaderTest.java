@@ -44,9 +44,11 @@ class DefinitionLoaderTest {
 
     assertThat(definitions.dashboards())
         .extracting(Dashboard::id)
-        .containsExactly("live_service", "experience");
+        .containsExactly("live_service", "experience", "quality", "churn");
     assertThat(definitions.datasets())
-        .containsKeys("tickets", "sla_targets", "volume", "survey_answers", "detractor_followups");
+        .containsKeys("tickets", "sla_targets", "volume", "survey_answers", "detractor_followups")
+        .containsKeys("kpi_daily", "resolution_times", "ticket_sentiment", "survey_low_scores")
+        .containsKeys("dissatisfaction", "churn_customers", "churn_tickets");
     assertThat(definitions.chart("frt_today_vs_yesterday")).isPresent();
   }
 

@@ -53,6 +53,23 @@ class ChartQueryTest {
   }
 
   @Test
+  void tiesInAChartsOrderAreBrokenByItsGroupingOrItsTicketSoEveryServerAnswersAlike() {
+    Filters filters = Filters.days(DAY.minusDays(6), DAY, DAY);
+    ZoneId zone = ZoneId.of("Asia/Tehran");
+
+    BoundQuery grouped =
+        ChartQuery.build(
+            DEFINITIONS, DEFINITIONS.chart("churn_drivers").orElseThrow(), filters, zone);
+    BoundQuery rows =
+        ChartQuery.build(
+            DEFINITIONS, DEFINITIONS.chart("tickets_to_rescue").orElseThrow(), filters, zone);
+
+    assertThat(grouped.sql())
+        .endsWith("ORDER BY at_risk_customers_with_driver DESC, driver\nLIMIT 20");
+    assertThat(rows.sql()).endsWith("ORDER BY probability DESC, ticket_id\nLIMIT 50");
+  }
+
+  @Test
   void todayAndYesterdayIgnoresTheFilterDays() {
     BoundQuery query =
         ChartQuery.build(

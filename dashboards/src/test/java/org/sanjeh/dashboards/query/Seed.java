@@ -58,6 +58,25 @@ final class Seed {
     LocalDate localDate() {
       return localDateOf(frStartedAt);
     }
+
+    boolean solved() {
+      return status.equals("solved") || status.equals("closed");
+    }
+
+    /**
+     * Business seconds to the first solve of a solved ticket, from its number alone (no draw from
+     * the seed's random numbers, so every other seeded value stays as it was): 10 min to 3.6 days,
+     * doubling from one ticket number to the next.
+     */
+    double firstResolutionS() {
+      int number = Integer.parseInt(id.substring(1));
+      return 600L * (1L << (number % 10)) + number * 37L % 600;
+    }
+
+    /** When it was first solved (a solved ticket), or the epoch. */
+    LocalDateTime firstSolvedAt() {
+      return solved() ? frStartedAt.plusSeconds((long) firstResolutionS() + 1_800) : EPOCH;
+    }
   }
 
   record AtRiskAlert(String ticketId, String target, LocalDateTime dueAt) {}
@@ -97,6 +116,9 @@ final class Seed {
   final List<Invitation> invitations = new ArrayList<>();
   final List<Alert> alerts = new ArrayList<>();
   private final Random random = new Random(20261201);
+
+  /** The batch jobs' tables (rollups, sentiment, churn, dissatisfaction) over these tickets. */
+  final BatchSeed batch;
 
   Seed() {
     for (int i = 0; i < 120; i++) {
@@ -144,6 +166,7 @@ final class Seed {
                 invitation.answeredAt()));
       }
     }
+    batch = new BatchSeed(tickets);
   }
 
   static LocalDate localDateOf(LocalDateTime utc) {
@@ -410,6 +433,7 @@ final class Seed {
         "survey_alerts",
         "invitation_id, kind, score, comment, detractor, answered_at, version",
         alertAnswers);
+    statements.addAll(batch.inserts());
     return statements;
   }
 
@@ -427,7 +451,8 @@ final class Seed {
   private static final String SLA_TICKET_COLUMNS =
       "ticket_id, as_of, policy, channel, team, priority, agent_id, ticket_status, fr_status, fr_target_s,"
           + " fr_started_at, fr_due_at, fr_fulfilled_at, fr_business_s, nr_status, nr_target_s, nr_due_at,"
-          + " res_status, res_target_s, res_due_at, version";
+          + " res_status, res_target_s, res_due_at, res_first_fulfilled_at, res_first_business_s,"
+          + " version";
 
   private static String slaTicketRow(Ticket t, long version, String status) {
     Target fr = target(t, "first_response");
@@ -455,6 +480,8 @@ final class Seed {
         res.status(),
         res.targetS(),
         res.dueAt(),
+        stale ? EPOCH : t.firstSolvedAt(),
+        stale || !t.solved() ? 0.0 : t.firstResolutionS(),
         version);
   }
 
@@ -484,13 +511,18 @@ final class Seed {
     return t.targets().stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
   }
 
-  private static String values(Object... values) {
+  static String values(Object... values) {
     List<String> literals = new ArrayList<>();
     for (Object value : values) {
       if (value instanceof String s) {
         literals.add("'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'");
       } else if (value instanceof LocalDateTime t) {
         literals.add("'" + SQL_TIME.format(t) + "'");
+      } else if (value instanceof LocalDate d) {
+        literals.add("'" + d + "'");
+      } else if (value instanceof List<?> list) {
+        literals.add(
+            list.stream().map(v -> "'" + v + "'").collect(Collectors.joining(", ", "[", "]")));
       } else {
         literals.add(String.valueOf(value));
       }
@@ -498,8 +530,7 @@ final class Seed {
     return "(" + String.join(", ", literals) + ")";
   }
 
-  private static void insert(
-      List<String> statements, String table, String columns, List<String> rows) {
+  static void insert(List<String> statements, String table, String columns, List<String> rows) {
     statements.add(
         "INSERT INTO "
             + table

@@ -140,6 +140,36 @@ class ViewerBrowserIT extends LiveViewer {
   }
 
   @Test
+  void aChurnBandsCustomersOpenTheirLatestTicketsAndATicketItsTimeline() {
+    browser.size(1920, 1080);
+    browser.open("/d/churn?lang=en");
+    browser.waitForDashboard();
+
+    WebElement count =
+        browser.find("[data-chart=customers_by_band] tbody tr td:nth-child(2) button.drill");
+    long customers = Long.parseLong(count.getText());
+    count.click();
+    browser.waitFor(d -> browser.find("#drill").getAttribute("data-rows") != null);
+    List<WebElement> tickets = browser.findAll("#drill a.ticket");
+
+    assertThat(browser.find("#drill").getAttribute("data-rows"))
+        .as("one row per customer")
+        .isEqualTo(String.valueOf(customers));
+    // each row links the customer's latest ticket (a customer without tickets has none)
+    assertThat(tickets).isNotEmpty().hasSizeLessThanOrEqualTo((int) customers);
+    browser.screenshot(SCREENSHOTS, "churn-drill-down-en-wall", 1920);
+    String ticket = tickets.get(0).getText();
+    tickets.get(0).click();
+    browser.waitFor(d -> "true".equals(browser.js("return document.body.dataset.loaded || ''")));
+    assertThat(browser.js("return location.pathname")).isEqualTo("/tickets/" + ticket);
+    // the seeded ticket events (created, a customer message, a note), in order
+    assertThat(browser.findAll("#events li")).hasSize(3);
+    assertThat(browser.find("#problem").getText()).isEmpty();
+    assertThat(browser.consoleErrors()).isEmpty();
+    browser.screenshot(SCREENSHOTS, "churn-timeline-en-wall", 1920);
+  }
+
+  @Test
   void aLineExportsAsAPngImage() {
     browser.size(1920, 1080);
     browser.open("/d/experience?lang=en");
