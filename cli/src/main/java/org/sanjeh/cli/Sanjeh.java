@@ -92,6 +92,7 @@ public final class Sanjeh implements java.util.concurrent.Callable<Integer> {
                 Flink.jvmOptions(
                     "-Xmx" + System.getenv().getOrDefault("SANJEH_STREAMING_HEAP", "3g"))));
     options.add("-Dslf4j.provider=org.apache.logging.slf4j.SLF4JServiceProvider");
+    options.add("-Dslf4j.internal.verbosity=WARN"); // no line saying that it took the one named
     return options.toArray(String[]::new);
   }
 

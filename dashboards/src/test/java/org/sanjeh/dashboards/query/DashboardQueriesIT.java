@@ -91,13 +91,13 @@ class DashboardQueriesIT {
   }
 
   @Test
-  void slaComplianceIsAchievedOverAchievedPlusBreachedPerTargetByTheLocalDayOfTheDeadline() {
+  void slaComplianceIsAchievedOverAchievedPlusBreachedPerTargetByTheLocalDayItWasMetOrDue() {
     ChartResult result = queries.run("sla_compliance_by_target", TWO_DAYS);
 
     Map<String, long[]> expected = new TreeMap<>();
     for (Ticket ticket : seed.tickets) {
       for (Target target : ticket.targets()) {
-        if (inRange(Seed.localDateOf(target.dueAt()))) {
+        if (inRange(Seed.localDateOf(target.decidedAt()))) {
           long[] counts = expected.computeIfAbsent(target.name(), k -> new long[2]);
           counts[0] += target.status().equals("achieved") ? 1 : 0;
           counts[1] += target.status().equals("breached") ? 1 : 0;
@@ -229,7 +229,7 @@ class DashboardQueriesIT {
             seed.tickets.stream()
                 .filter(here)
                 .flatMap(t -> t.targets().stream())
-                .filter(x -> inRange(Seed.localDateOf(x.dueAt())))
+                .filter(x -> inRange(Seed.localDateOf(x.decidedAt())))
                 .filter(x -> x.status().equals("achieved") || x.status().equals("breached"))
                 .count();
         assertThat(decided).as("decided targets of %s", where).isEqualTo(expectedDecided);

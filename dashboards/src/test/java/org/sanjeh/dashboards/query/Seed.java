@@ -32,7 +32,27 @@ final class Seed {
   static final List<String> TARGET_STATUSES = List.of("achieved", "breached", "running", "paused");
   static final LocalDateTime EPOCH = LocalDateTime.of(1970, 1, 1, 0, 0);
 
-  record Target(String name, String status, int targetS, LocalDateTime dueAt) {}
+  /**
+   * A target as the SLA job stores it: a target met before its deadline has no deadline stored (the
+   * engine reports none: nothing was reached), only when it was met.
+   */
+  record Target(
+      String name, String status, int targetS, LocalDateTime dueAt, LocalDateTime fulfilledAt) {
+
+    boolean achieved() {
+      return status.equals("achieved");
+    }
+
+    /** The fr_/nr_/res_due_at column: none for a target met in time. */
+    LocalDateTime storedDueAt() {
+      return achieved() ? EPOCH : dueAt;
+    }
+
+    /** When its outcome fell: met, or its deadline (breached, running, paused). */
+    LocalDateTime decidedAt() {
+      return achieved() ? fulfilledAt : dueAt;
+    }
+  }
 
   record Ticket(
       String id,
@@ -189,11 +209,11 @@ final class Seed {
     LocalDateTime fulfilledAt =
         fulfilled ? started.plusSeconds((long) business + random.nextInt(3_600)) : EPOCH;
     List<Target> targets = new ArrayList<>();
-    targets.add(new Target("first_response", frStatus, 3_600, started.plusHours(1)));
+    targets.add(new Target("first_response", frStatus, 3_600, started.plusHours(1), fulfilledAt));
     if (random.nextBoolean()) {
-      targets.add(new Target("next_response", pick(TARGET_STATUSES), 7_200, started.plusHours(3)));
+      targets.add(target("next_response", 7_200, started.plusHours(3)));
     }
-    targets.add(new Target("resolution", pick(TARGET_STATUSES), 86_400, started.plusDays(1)));
+    targets.add(target("resolution", 86_400, started.plusDays(1)));
     return new Ticket(
         id,
         pick(TEAMS),
@@ -206,6 +226,14 @@ final class Seed {
         fulfilledAt,
         business,
         List.copyOf(targets));
+  }
+
+  /** A target due at {@code dueAt}; met or missed up to 20 hours before it, or still open. */
+  private Target target(String name, int targetS, LocalDateTime dueAt) {
+    String status = pick(TARGET_STATUSES);
+    boolean fulfilled = status.equals("achieved") || status.equals("breached");
+    LocalDateTime fulfilledAt = fulfilled ? dueAt.minusMinutes(random.nextInt(1_200)) : EPOCH;
+    return new Target(name, status, targetS, dueAt, fulfilledAt);
   }
 
   private Invitation invitation(String id, int index) {
@@ -451,8 +479,8 @@ final class Seed {
   private static final String SLA_TICKET_COLUMNS =
       "ticket_id, as_of, policy, channel, team, priority, agent_id, ticket_status, fr_status, fr_target_s,"
           + " fr_started_at, fr_due_at, fr_fulfilled_at, fr_business_s, nr_status, nr_target_s, nr_due_at,"
-          + " res_status, res_target_s, res_due_at, res_first_fulfilled_at, res_first_business_s,"
-          + " version";
+          + " nr_fulfilled_at, res_status, res_target_s, res_due_at, res_fulfilled_at,"
+          + " res_first_fulfilled_at, res_first_business_s, version";
 
   private static String slaTicketRow(Ticket t, long version, String status) {
     Target fr = target(t, "first_response");
@@ -471,15 +499,17 @@ final class Seed {
         stale ? "running" : fr.status(),
         fr.targetS(),
         t.frStartedAt(),
-        fr.dueAt(),
+        stale ? fr.dueAt() : fr.storedDueAt(),
         stale ? EPOCH : t.frFulfilledAt(),
         stale ? 0.0 : t.frBusinessS(),
         nr == null ? "not_started" : nr.status(),
         nr == null ? 0 : nr.targetS(),
-        nr == null ? EPOCH : nr.dueAt(),
+        nr == null ? EPOCH : nr.storedDueAt(),
+        nr == null ? EPOCH : nr.fulfilledAt(),
         res.status(),
         res.targetS(),
-        res.dueAt(),
+        res.storedDueAt(),
+        res.fulfilledAt(),
         stale ? EPOCH : t.firstSolvedAt(),
         stale || !t.solved() ? 0.0 : t.firstResolutionS(),
         version);
@@ -499,7 +529,14 @@ final class Seed {
         t.frFulfilledAt(),
         t.frBusinessS(),
         t.targets().stream()
-            .map(x -> new Target(x.name(), x.status(), x.targetS(), x.dueAt().plusDays(1)))
+            .map(
+                x ->
+                    new Target(
+                        x.name(),
+                        x.status(),
+                        x.targetS(),
+                        x.dueAt().plusDays(1),
+                        x.fulfilledAt().equals(EPOCH) ? EPOCH : x.fulfilledAt().plusDays(1)))
             .toList());
   }
 

@@ -51,6 +51,11 @@ public abstract class LiveViewer {
 
   private static WarehouseConfig warehouse;
 
+  /** The seeded warehouse, for a test that adds rows of its own. */
+  protected static Warehouse seededWarehouse() {
+    return Warehouse.connect(warehouse);
+  }
+
   @LocalServerPort protected int port;
   protected final HttpClient http = HttpClient.newHttpClient();
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.sanjeh.dashboards.definition.Chart;
 import org.sanjeh.dashboards.definition.Dashboard;
 import org.sanjeh.dashboards.definition.DefinitionLoader;
+import org.sanjeh.warehouse.Warehouse;
 
 /** The JSON API over real HTTP and a real ClickHouse: keys, sessions, bound filters, problems. */
 class ViewerApiIT extends LiveViewer {
@@ -241,6 +242,25 @@ class ViewerApiIT extends LiveViewer {
         api("/api/tickets/no-such-ticket/timeline"),
         404,
         "no events stored for ticket 'no-such-ticket'");
+  }
+
+  @Test
+  void aTimelineWithAStoredValueThisVersionDoesNotKnowIsAProblemNamingIt() throws Exception {
+    Warehouse warehouse = seededWarehouse();
+    // in a partition of its own (January 2000), dropped afterwards so no other figure sees it
+    warehouse.execute(
+        "INSERT INTO ticket_events (event_id, ticket_id, occurred_at, event_type, version) VALUES"
+            + " ('E-unreadable', 'T-unreadable', toDateTime('2000-01-03 10:00:00', 'UTC'),"
+            + " 'sla_paused_by_robot', 1)");
+    try {
+      assertProblem(
+          api("/api/tickets/T-unreadable/timeline"),
+          500,
+          "stored event 'E-unreadable' has event_type 'sla_paused_by_robot', which this version of"
+              + " Sanjeh does not know: upgrade Sanjeh, or correct the row in ticket_events");
+    } finally {
+      warehouse.execute("ALTER TABLE ticket_events DROP PARTITION 200001");
+    }
   }
 
   @Test

@@ -57,19 +57,20 @@ public final class EventQueries {
     Instant occurredAt =
         Instant.ofEpochSecond(row.getTimestamp(3).toInstant().getEpochSecond())
             .plusMillis(row.getInt(4));
+    String eventId = row.getString(1);
     return TicketEvent.builder()
-        .eventId(row.getString(1))
+        .eventId(eventId)
         .ticketId(row.getString(2))
         .occurredAt(occurredAt)
-        .type(wire(EventType.class, row.getString(5)))
-        .channel(wire(Channel.class, row.getString(6)))
-        .authorRole(wire(AuthorRole.class, row.getString(7)))
+        .type(wire(EventType.class, eventId, "event_type", row.getString(5)))
+        .channel(wire(Channel.class, eventId, "channel", row.getString(6)))
+        .authorRole(wire(AuthorRole.class, eventId, "author_role", row.getString(7)))
         .authorId(text(row, 8))
         .customerId(text(row, 9))
         .agentId(text(row, 10))
         .team(text(row, 11))
-        .priority(wire(Priority.class, row.getString(12)))
-        .status(wire(TicketStatus.class, row.getString(13)))
+        .priority(wire(Priority.class, eventId, "priority", row.getString(12)))
+        .status(wire(TicketStatus.class, eventId, "status", row.getString(13)))
         .customerTier(text(row, 14))
         .language(text(row, 15))
         .subject(text(row, 16))
@@ -86,8 +87,13 @@ public final class EventQueries {
     return value == null || value.isEmpty() ? null : value;
   }
 
-  private static <E extends Enum<E> & WireValue> E wire(Class<E> type, String value) {
-    return value == null || value.isEmpty() ? null : WireValue.parse(type, value).orElseThrow();
+  private static <E extends Enum<E> & WireValue> E wire(
+      Class<E> type, String eventId, String column, String value) {
+    if (value == null || value.isEmpty()) {
+      return null;
+    }
+    return WireValue.parse(type, value)
+        .orElseThrow(() -> new UnreadableEventException(eventId, column, value));
   }
 
   /** Escapes a value for a single-quoted ClickHouse string literal. */

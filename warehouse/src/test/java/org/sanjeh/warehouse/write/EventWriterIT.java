@@ -23,6 +23,7 @@ import org.sanjeh.core.event.TicketStatus;
 import org.sanjeh.warehouse.Warehouse;
 import org.sanjeh.warehouse.WarehouseException;
 import org.sanjeh.warehouse.read.EventQueries;
+import org.sanjeh.warehouse.read.UnreadableEventException;
 import org.sanjeh.warehouse.testing.ClickHouseExtension;
 
 @ExtendWith(ClickHouseExtension.class)
@@ -84,6 +85,21 @@ class EventWriterIT {
                 "SELECT toString(local_date), toString(occurred_at) FROM ticket_events",
                 row -> row.getString(1) + " " + row.getString(2)))
         .containsExactly("2024-03-21 2024-03-20 22:00:00");
+  }
+
+  @Test
+  void aStoredValueThisVersionDoesNotKnowIsAnErrorNamingTheEventColumnAndValue() {
+    // a row as a newer release (or a hand-written INSERT) could leave it
+    warehouse.execute(
+        "INSERT INTO ticket_events (event_id, ticket_id, occurred_at, event_type, version)"
+            + " VALUES ('E-new-1', 'T-new', toDateTime('2024-05-01 10:00:00', 'UTC'),"
+            + " 'sla_paused_by_robot', 1)");
+
+    assertThatThrownBy(() -> new EventQueries(warehouse).ticket("T-new"))
+        .isInstanceOf(UnreadableEventException.class)
+        .hasMessageContaining("stored event 'E-new-1'")
+        .hasMessageContaining("event_type 'sla_paused_by_robot'")
+        .hasMessageContaining("upgrade Sanjeh, or correct the row");
   }
 
   @Test

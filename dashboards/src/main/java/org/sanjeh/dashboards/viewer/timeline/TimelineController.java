@@ -1,9 +1,13 @@
 package org.sanjeh.dashboards.viewer.timeline;
 
 import org.sanjeh.dashboards.timeline.TicketTimelines;
+import org.sanjeh.warehouse.read.UnreadableEventException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 class TimelineController {
 
   static final int MAX_TICKET_ID_LENGTH = 200;
+  private static final Logger LOG = LoggerFactory.getLogger(TimelineController.class);
 
   private final TicketTimelines timelines;
 
@@ -35,6 +40,16 @@ class TimelineController {
         .map(TimelineView::of)
         .orElseThrow(
             () -> problem(HttpStatus.NOT_FOUND, "no events stored for ticket '" + ticketId + "'"));
+  }
+
+  /** A stored event this version cannot read: which one and why, never a bare 500. */
+  @ExceptionHandler(UnreadableEventException.class)
+  ProblemDetail unreadable(UnreadableEventException e) {
+    LOG.warn("a ticket timeline could not be read: {}", e.getMessage());
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, e.getMessage());
+    problem.setTitle("Ticket history unreadable");
+    return problem;
   }
 
   private static ErrorResponseException problem(HttpStatus status, String detail) {
