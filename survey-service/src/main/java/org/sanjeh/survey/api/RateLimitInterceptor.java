@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.sanjeh.survey.link.SurveyLinks;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
@@ -72,7 +71,7 @@ public final class RateLimitInterceptor implements HandlerInterceptor {
     if (address.isConsumed() && (link == null || link.isConsumed())) {
       return true;
     }
-    long retryAfter = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNanos) + 1);
+    long retryAfter = retryAfterSeconds(waitNanos);
     response.setStatus(429);
     response.setHeader("Retry-After", Long.toString(retryAfter));
     response.setHeader("Cache-Control", "no-store");
@@ -83,6 +82,11 @@ public final class RateLimitInterceptor implements HandlerInterceptor {
             ("Too many requests for this survey; try again in " + retryAfter + " seconds.\n")
                 .getBytes(StandardCharsets.UTF_8));
     return false;
+  }
+
+  /** The wait in whole seconds, rounded up, at least 1: exactly 60 s is 60 (not 61). */
+  static long retryAfterSeconds(long waitNanos) {
+    return Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
   }
 
   private ConsumptionProbe take(String key, Bandwidth limit) {

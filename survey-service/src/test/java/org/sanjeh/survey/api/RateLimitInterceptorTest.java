@@ -84,4 +84,13 @@ class RateLimitInterceptorTest {
     assertThat(refused.getStatus()).isEqualTo(429);
     assertThat(Integer.parseInt(refused.getHeader("Retry-After"))).isBetween(1, 60);
   }
+
+  @Test
+  void retryAfterIsTheWaitInWholeSecondsRoundedUpAndNeverZero() {
+    assertThat(RateLimitInterceptor.retryAfterSeconds(60_000_000_000L)).isEqualTo(60);
+    assertThat(RateLimitInterceptor.retryAfterSeconds(59_000_000_001L)).isEqualTo(60);
+    assertThat(RateLimitInterceptor.retryAfterSeconds(59_000_000_000L)).isEqualTo(59);
+    assertThat(RateLimitInterceptor.retryAfterSeconds(1)).isEqualTo(1);
+    assertThat(RateLimitInterceptor.retryAfterSeconds(0)).isEqualTo(1);
+  }
 }
