@@ -207,8 +207,13 @@ public final class AnswerSurveysCommand implements Callable<Integer> {
         continue;
       }
       if (response.statusCode() / 100 != 2) {
+        // not the link itself: it is the customer's signed credential
         throw new IOException(
-            "the survey service answered " + response.statusCode() + " to " + response.uri());
+            "the survey service answered "
+                + response.statusCode()
+                + " to a "
+                + response.request().method()
+                + " of an answer page: see var/survey.log");
       }
       return response.body();
     }

@@ -34,7 +34,6 @@ final class SurveyBench {
   static final String DATABASE = "sanjeh_bench";
   private static final Pattern LINK =
       Pattern.compile("\"link\":\"http://[^/]+(/s/[^\"?]+)[^\"]*\"");
-  private static final Pattern FORM = Pattern.compile("name=\"form\" value=\"([^\"]+)\"");
 
   private final Checkout checkout;
   private final HttpClient http = HttpClient.newHttpClient();
@@ -138,10 +137,8 @@ final class SurveyBench {
                   HttpRequest.newBuilder(URI.create(base + link.group(1) + "?lang=en")).build(),
                   HttpResponse.BodyHandlers.ofString())
               .body();
-      Matcher form = FORM.matcher(page);
-      if (form.find()) {
-        lines.add(link.group(1) + " " + form.group(1));
-      }
+      // the answer page's form token, read as the demo's customers read it (one parser)
+      lines.add(link.group(1) + " " + AnswerSurveysCommand.formToken(page));
     }
     Path forms = Files.createTempFile("sanjeh-survey-forms", ".txt");
     Files.write(forms, lines);
