@@ -24,11 +24,20 @@ public final class DashboardQueries {
   private final Warehouse warehouse;
   private final Definitions definitions;
   private final ZoneId zone;
+  private final SnapshotTables snapshots;
 
+  /** Every query runs its dataset's SQL. */
   public DashboardQueries(Warehouse warehouse, Definitions definitions, ZoneId zone) {
+    this(warehouse, definitions, zone, SnapshotTables.NONE);
+  }
+
+  /** Queries of datasets that {@code snapshots} has a table for read that table. */
+  public DashboardQueries(
+      Warehouse warehouse, Definitions definitions, ZoneId zone, SnapshotTables snapshots) {
     this.warehouse = warehouse;
     this.definitions = definitions;
     this.zone = zone;
+    this.snapshots = snapshots;
   }
 
   public ChartResult run(String chartId, Filters filters) {
@@ -36,7 +45,7 @@ public final class DashboardQueries {
         definitions
             .chart(chartId)
             .orElseThrow(() -> new IllegalArgumentException("no chart '" + chartId + "'"));
-    BoundQuery query = ChartQuery.build(definitions, chart, filters, zone);
+    BoundQuery query = ChartQuery.build(definitions, chart, filters, zone, snapshots);
     List<Map<String, Object>> rows =
         warehouse.query(query.sql(), query.parameters(), row -> read(row, query.outputColumns()));
     return new ChartResult(chartId, query.outputColumns(), rows);
@@ -52,7 +61,7 @@ public final class DashboardQueries {
         definitions
             .chart(chartId)
             .orElseThrow(() -> new IllegalArgumentException("no chart '" + chartId + "'"));
-    BoundQuery query = DrillQuery.build(definitions, chart, metric, tile, filters, zone);
+    BoundQuery query = DrillQuery.build(definitions, chart, metric, tile, filters, zone, snapshots);
     List<Map<String, Object>> rows =
         warehouse.query(query.sql(), query.parameters(), row -> read(row, query.outputColumns()));
     return new ChartResult(chartId, query.outputColumns(), rows);
@@ -69,8 +78,8 @@ public final class DashboardQueries {
             .chart(chartId)
             .orElseThrow(() -> new IllegalArgumentException("no chart '" + chartId + "'"));
     return new RateDrill(
-        rows(chartId, DrillQuery.rate(definitions, chart, metric, tile, filters, zone, true)),
-        rows(chartId, DrillQuery.rate(definitions, chart, metric, tile, filters, zone, false)));
+        rows(chartId, DrillQuery.rate(definitions, chart, metric, tile, filters, zone, snapshots, true)),
+        rows(chartId, DrillQuery.rate(definitions, chart, metric, tile, filters, zone, snapshots, false)));
   }
 
   /** The rows a rate divides: {@code numerator.rows().size() / denominator.rows().size()}. */

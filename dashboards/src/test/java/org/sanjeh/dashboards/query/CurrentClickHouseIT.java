@@ -132,7 +132,8 @@ class CurrentClickHouseIT {
                 add(
                     warehouse,
                     "drill " + tileId,
-                    DrillQuery.build(definitions, chart, name, tile, filters, Seed.ZONE),
+                    DrillQuery.build(
+                        definitions, chart, name, tile, filters, Seed.ZONE, SnapshotTables.NONE),
                     statements,
                     expected);
               }
@@ -142,7 +143,14 @@ class CurrentClickHouseIT {
                       warehouse,
                       (numerator ? "numerator " : "denominator ") + tileId,
                       DrillQuery.rate(
-                          definitions, chart, name, tile, filters, Seed.ZONE, numerator),
+                          definitions,
+                          chart,
+                          name,
+                          tile,
+                          filters,
+                          Seed.ZONE,
+                          SnapshotTables.NONE,
+                          numerator),
                       statements,
                       expected);
                 }

@@ -1,0 +1,17 @@
+package org.sanjeh.dashboards.query;
+
+import java.util.Optional;
+
+/**
+ * Where a chart's query reads a dataset from instead of running its SQL: the snapshot table the
+ * viewer last refreshed ({@link DatasetSnapshots}), holding every row of the dataset's SQL.
+ */
+@FunctionalInterface
+public interface SnapshotTables {
+
+  /** No snapshots: every query runs its dataset's SQL. */
+  SnapshotTables NONE = datasetId -> Optional.empty();
+
+  /** The table holding the dataset's rows now, if there is one to read. */
+  Optional<String> tableOf(String datasetId);
+}
