@@ -28,7 +28,8 @@ public final class DefinitionLoader {
   public static final String RESOURCE_FOLDER = "dashboards/";
 
   private static final java.util.regex.Pattern NOW =
-      java.util.regex.Pattern.compile("\\b(now|today|yesterday)\\s*\\(", java.util.regex.Pattern.CASE_INSENSITIVE);
+      java.util.regex.Pattern.compile(
+          "\\b(now|today|yesterday)\\s*\\(", java.util.regex.Pattern.CASE_INSENSITIVE);
   private static final Duration MIN_SNAPSHOT_EVERY = Duration.ofSeconds(10);
   private static final Duration MAX_SNAPSHOT_EVERY = Duration.ofDays(1);
 
@@ -221,8 +222,7 @@ public final class DefinitionLoader {
 
   /** A snapshot keeps the values of the moment it was taken: a clock in the SQL would stop. */
   private static void checkSnapshot(Dataset dataset, Fields fields) {
-    if (dataset.snapshotEvery().isPresent()
-        && NOW.matcher(dataset.sql()).find()) {
+    if (dataset.snapshotEvery().isPresent() && NOW.matcher(dataset.sql()).find()) {
       throw fields.error(
           "snapshot_every",
           "the sql reads the clock (now(), today()), which a snapshot would stop at the moment"

@@ -31,7 +31,9 @@ public final class ChartQuery {
     return build(definitions, chart, filters, zone, SnapshotTables.NONE);
   }
 
-  /** As above, reading the chart's dataset from its snapshot table when {@code snapshots} has one. */
+  /**
+   * As above, reading the chart's dataset from its snapshot table when {@code snapshots} has one.
+   */
   public static BoundQuery build(
       Definitions definitions,
       Chart chart,

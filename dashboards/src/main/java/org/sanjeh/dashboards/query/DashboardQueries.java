@@ -78,8 +78,12 @@ public final class DashboardQueries {
             .chart(chartId)
             .orElseThrow(() -> new IllegalArgumentException("no chart '" + chartId + "'"));
     return new RateDrill(
-        rows(chartId, DrillQuery.rate(definitions, chart, metric, tile, filters, zone, snapshots, true)),
-        rows(chartId, DrillQuery.rate(definitions, chart, metric, tile, filters, zone, snapshots, false)));
+        rows(
+            chartId,
+            DrillQuery.rate(definitions, chart, metric, tile, filters, zone, snapshots, true)),
+        rows(
+            chartId,
+            DrillQuery.rate(definitions, chart, metric, tile, filters, zone, snapshots, false)));
   }
 
   /** The rows a rate divides: {@code numerator.rows().size() / denominator.rows().size()}. */

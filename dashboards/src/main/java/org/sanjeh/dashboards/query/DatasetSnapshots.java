@@ -24,9 +24,9 @@ import org.sanjeh.warehouse.Warehouse;
  *
  * <p>A refresh builds {@code dashboard_snapshot_<dataset>_next}, then renames it into place in one
  * RENAME, so a query reads the old rows or the new ones, never a half-built table. It is skipped
- * while the source tables' parts are unchanged since the last one. Until this process has
- * refreshed a dataset once, {@link #tableOf} has no table for it and its charts run the SQL: rows
- * left by an earlier run may have been taken under another time zone.
+ * while the source tables' parts are unchanged since the last one. Until this process has refreshed
+ * a dataset once, {@link #tableOf} has no table for it and its charts run the SQL: rows left by an
+ * earlier run may have been taken under another time zone.
  *
  * <p>One viewer per database refreshes its snapshots (two would rebuild the same tables).
  */
@@ -44,8 +44,7 @@ public final class DatasetSnapshots implements SnapshotTables {
   /** What the last refresh of a dataset left: its table, when it began, what its sources were. */
   public record Taken(String table, Instant asOf, String sourcesSeen, Duration took, long rows) {}
 
-  public DatasetSnapshots(
-      Warehouse warehouse, Definitions definitions, ZoneId zone, Clock clock) {
+  public DatasetSnapshots(Warehouse warehouse, Definitions definitions, ZoneId zone, Clock clock) {
     this.warehouse = warehouse;
     this.datasets =
         definitions.datasets().values().stream()
@@ -72,10 +71,10 @@ public final class DatasetSnapshots implements SnapshotTables {
   }
 
   /**
-   * Refreshes every snapshot whose period has passed since it was last taken and whose sources
-   * have changed since; returns the ids refreshed. A dataset that fails is left as it was (its
-   * charts keep the previous snapshot, or run the SQL) and the first failure is thrown after the
-   * others were tried.
+   * Refreshes every snapshot whose period has passed since it was last taken and whose sources have
+   * changed since; returns the ids refreshed. A dataset that fails is left as it was (its charts
+   * keep the previous snapshot, or run the SQL) and the first failure is thrown after the others
+   * were tried.
    */
   public List<String> refreshDue() {
     List<String> refreshed = new ArrayList<>();
@@ -110,7 +109,9 @@ public final class DatasetSnapshots implements SnapshotTables {
     Taken last = taken.get(dataset.id());
     if (last != null && last.sourcesSeen().equals(sources)) {
       // nothing new to read: the rows stay, and the period counts again from now
-      taken.put(dataset.id(), new Taken(last.table(), clock.instant(), sources, last.took(), last.rows()));
+      taken.put(
+          dataset.id(),
+          new Taken(last.table(), clock.instant(), sources, last.took(), last.rows()));
       return false;
     }
     refresh(dataset, sources);
@@ -125,12 +126,34 @@ public final class DatasetSnapshots implements SnapshotTables {
   private Taken refresh(Dataset dataset, String sourcesSeen) {
     Instant began = clock.instant();
     long start = System.nanoTime();
-    String table = TABLE_PREFIX + dataset.id();
+    String table = tableName(dataset);
+    for (String statement : refreshStatements(dataset, zone, tableExists(table))) {
+      warehouse.execute(statement);
+    }
+    long rows = warehouse.queryLong("SELECT count() FROM " + table);
+    Taken now =
+        new Taken(table, began, sourcesSeen, Duration.ofNanos(System.nanoTime() - start), rows);
+    taken.put(dataset.id(), now);
+    return now;
+  }
+
+  /** The snapshot table of a dataset. */
+  public static String tableName(Dataset dataset) {
+    return TABLE_PREFIX + dataset.id();
+  }
+
+  /**
+   * What a refresh runs: the dataset's rows into {@code _next}, then one RENAME putting it in place
+   * of the current table ({@code exists}) and the old rows dropped.
+   */
+  public static List<String> refreshStatements(Dataset dataset, ZoneId zone, boolean exists) {
+    String table = tableName(dataset);
     String next = table + "_next";
     String old = table + "_old";
-    warehouse.execute("DROP TABLE IF EXISTS " + next);
+    List<String> statements = new ArrayList<>();
+    statements.add("DROP TABLE IF EXISTS " + next);
     // ORDER BY the local day: every chart filters on it, so a range reads only its granules
-    warehouse.execute(
+    statements.add(
         "CREATE TABLE "
             + next
             + " ENGINE = MergeTree ORDER BY "
@@ -138,18 +161,14 @@ public final class DatasetSnapshots implements SnapshotTables {
             + " AS SELECT * FROM (\n"
             + dataset.sql(zone)
             + "\n) AS d");
-    warehouse.execute("DROP TABLE IF EXISTS " + old);
-    if (tableExists(table)) {
-      warehouse.execute("RENAME TABLE " + table + " TO " + old + ", " + next + " TO " + table);
-      warehouse.execute("DROP TABLE " + old);
+    statements.add("DROP TABLE IF EXISTS " + old);
+    if (exists) {
+      statements.add("RENAME TABLE " + table + " TO " + old + ", " + next + " TO " + table);
+      statements.add("DROP TABLE " + old);
     } else {
-      warehouse.execute("RENAME TABLE " + next + " TO " + table);
+      statements.add("RENAME TABLE " + next + " TO " + table);
     }
-    long rows = warehouse.queryLong("SELECT count() FROM " + table);
-    Taken now =
-        new Taken(table, began, sourcesSeen, Duration.ofNanos(System.nanoTime() - start), rows);
-    taken.put(dataset.id(), now);
-    return now;
+    return statements;
   }
 
   /**
@@ -173,11 +192,12 @@ public final class DatasetSnapshots implements SnapshotTables {
   }
 
   private boolean tableExists(String table) {
-    return warehouse.query(
-            "SELECT count() FROM system.tables WHERE database = currentDatabase() AND name = ?",
-            List.of(table),
-            row -> row.getLong(1))
-        .get(0)
+    return warehouse
+            .query(
+                "SELECT count() FROM system.tables WHERE database = currentDatabase() AND name = ?",
+                List.of(table),
+                row -> row.getLong(1))
+            .get(0)
         > 0;
   }
 }

@@ -11,9 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Refreshes the viewer's dataset snapshots in the background: at start, then each time a dataset's
- * {@code snapshot_every} has passed (checked every {@code tick}). While ClickHouse is down a refresh
- * fails, the charts keep their last snapshot (or run the SQL before the first) and it is tried again
- * at the next tick; the failure is logged once, not at every tick, and its end too.
+ * {@code snapshot_every} has passed (checked every {@code tick}). While ClickHouse is down a
+ * refresh fails, the charts keep their last snapshot (or run the SQL before the first) and it is
+ * tried again at the next tick; the failure is logged once, not at every tick, and its end too.
  */
 final class SnapshotRefresher implements AutoCloseable {
 
@@ -57,7 +57,10 @@ final class SnapshotRefresher implements AutoCloseable {
             .ifPresent(
                 taken ->
                     LOG.debug(
-                        "snapshot of {}: {} rows in {} ms", id, taken.rows(), taken.took().toMillis()));
+                        "snapshot of {}: {} rows in {} ms",
+                        id,
+                        taken.rows(),
+                        taken.took().toMillis()));
       }
     } catch (RuntimeException e) {
       String failure = String.valueOf(e.getMessage());

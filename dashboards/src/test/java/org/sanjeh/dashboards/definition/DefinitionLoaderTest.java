@@ -253,12 +253,16 @@ class DefinitionLoaderTest {
   void aSnapshotPeriodThatIsNoDurationOrOutOfRangeIsRefused() {
     assertThatThrownBy(
             () ->
-                load(DATASET.replace("title: Things\n", "title: Things\nsnapshot_every: 1m\n"), BOARD))
+                load(
+                    DATASET.replace("title: Things\n", "title: Things\nsnapshot_every: 1m\n"),
+                    BOARD))
         .hasMessage(
             "datasets/things.yaml: snapshot_every: '1m' is not an ISO-8601 duration such as PT1M");
     assertThatThrownBy(
             () ->
-                load(DATASET.replace("title: Things\n", "title: Things\nsnapshot_every: PT1S\n"), BOARD))
+                load(
+                    DATASET.replace("title: Things\n", "title: Things\nsnapshot_every: PT1S\n"),
+                    BOARD))
         .hasMessage(
             "datasets/things.yaml: snapshot_every: 'PT1S' must be between PT10S and P1D (one day)");
   }

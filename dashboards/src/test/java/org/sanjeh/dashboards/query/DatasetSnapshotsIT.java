@@ -135,7 +135,8 @@ class DatasetSnapshotsIT {
   @Test
   void aNewAnswerShowsAfterTheNextRefreshAndARefreshWithoutNewDataIsSkipped() {
     // a second set of snapshots over the same tables (the shared one stays as the others expect)
-    DatasetSnapshots own = new DatasetSnapshots(warehouse, definitions, Seed.ZONE, Clock.systemUTC());
+    DatasetSnapshots own =
+        new DatasetSnapshots(warehouse, definitions, Seed.ZONE, Clock.systemUTC());
     Dataset answers = definitions.dataset("survey_answers");
     own.refresh(answers);
     DashboardQueries queries = new DashboardQueries(warehouse, definitions, Seed.ZONE, own);
@@ -171,7 +172,8 @@ class DatasetSnapshotsIT {
 
   @Test
   void aRefreshReplacesASnapshotLeftByAnEarlierRunInPlace() {
-    DatasetSnapshots later = new DatasetSnapshots(warehouse, definitions, Seed.ZONE, Clock.systemUTC());
+    DatasetSnapshots later =
+        new DatasetSnapshots(warehouse, definitions, Seed.ZONE, Clock.systemUTC());
     Dataset sentiment = definitions.dataset("ticket_sentiment");
 
     DatasetSnapshots.Taken taken = later.refresh(sentiment);
