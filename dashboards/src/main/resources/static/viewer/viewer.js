@@ -20,6 +20,7 @@
   const months = new Intl.DateTimeFormat(calendarLocale, {year: 'numeric', month: 'long', timeZone: 'UTC'});
   const wallTimes = new Intl.DateTimeFormat(calendarLocale, {month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC'});
   const instants = new Intl.DateTimeFormat(calendarLocale, {month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone});
+  const clockTimes = new Intl.DateTimeFormat(locale, {hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone});
 
   const state = {view: null, charts: new Map(), drawn: new Map(), busy: new Set(), loaded: new Set(), failures: 0};
   window.sanjehViewer = state; // for the browser test and for people poking at the page
@@ -140,6 +141,7 @@
     try {
       const data = await api(chartPath(chart.id), filterQuery());
       render(chart, tile.querySelector('.body'), data);
+      showSnapshotTime(tile.querySelector('.as-of'), data.snapshotAt);
       tile.classList.remove('failed');
       tile.dataset.rows = String(data.rows.length);
       state.loaded.add(chart.id);
@@ -164,6 +166,15 @@
     } finally {
       state.busy.delete(chart.id);
     }
+  }
+
+  // A chart read from a dataset snapshot says how recent its figures are (refreshed every minute
+  // or five, not every few seconds like the live tables), on the business's clock.
+  function showSnapshotTime(note, snapshotAt) {
+    note.hidden = !snapshotAt;
+    note.textContent = snapshotAt
+      ? texts.snapshot + ' ' + clockTimes.format(new Date(snapshotAt))
+      : '';
   }
 
   function render(chart, target, data) {

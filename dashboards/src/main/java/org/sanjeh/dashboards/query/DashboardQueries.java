@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.sanjeh.dashboards.definition.Chart;
 import org.sanjeh.dashboards.definition.Definitions;
 import org.sanjeh.warehouse.Warehouse;
@@ -45,10 +46,14 @@ public final class DashboardQueries {
         definitions
             .chart(chartId)
             .orElseThrow(() -> new IllegalArgumentException("no chart '" + chartId + "'"));
-    BoundQuery query = ChartQuery.build(definitions, chart, filters, zone, snapshots);
+    // the snapshot looked up once: the rows and the moment they are as of belong together
+    Optional<SnapshotTables.Snapshot> snapshot = snapshots.snapshotOf(chart.dataset());
+    SnapshotTables thisOne = id -> id.equals(chart.dataset()) ? snapshot : Optional.empty();
+    BoundQuery query = ChartQuery.build(definitions, chart, filters, zone, thisOne);
     List<Map<String, Object>> rows =
         warehouse.query(query.sql(), query.parameters(), row -> read(row, query.outputColumns()));
-    return new ChartResult(chartId, query.outputColumns(), rows);
+    return new ChartResult(
+        chartId, query.outputColumns(), rows, snapshot.map(SnapshotTables.Snapshot::takenAt));
   }
 
   /**

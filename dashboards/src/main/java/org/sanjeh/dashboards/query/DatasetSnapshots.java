@@ -25,8 +25,8 @@ import org.sanjeh.warehouse.Warehouse;
  * <p>A refresh builds {@code dashboard_snapshot_<dataset>_next}, then renames it into place in one
  * RENAME, so a query reads the old rows or the new ones, never a half-built table. It is skipped
  * while the source tables' parts are unchanged since the last one. Until this process has refreshed
- * a dataset once, {@link #tableOf} has no table for it and its charts run the SQL: rows left by an
- * earlier run may have been taken under another time zone.
+ * a dataset once, {@link #snapshotOf} has no table for it and its charts run the SQL: rows left by
+ * an earlier run may have been taken under another time zone.
  *
  * <p>One viewer per database refreshes its snapshots (two would rebuild the same tables).
  */
@@ -61,8 +61,9 @@ public final class DatasetSnapshots implements SnapshotTables {
   }
 
   @Override
-  public Optional<String> tableOf(String datasetId) {
-    return Optional.ofNullable(taken.get(datasetId)).map(Taken::table);
+  public Optional<Snapshot> snapshotOf(String datasetId) {
+    return Optional.ofNullable(taken.get(datasetId))
+        .map(last -> new Snapshot(last.table(), last.asOf()));
   }
 
   /** When the rows a dataset's charts read now were taken, if they come from a snapshot. */

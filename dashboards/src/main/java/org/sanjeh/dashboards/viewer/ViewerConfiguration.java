@@ -44,8 +44,9 @@ class ViewerConfiguration {
 
   @Bean
   DatasetSnapshots datasetSnapshots(
-      Warehouse warehouse, Definitions definitions, ViewerProperties properties, Clock clock) {
-    return new DatasetSnapshots(warehouse, definitions, properties.zone(), clock);
+      Warehouse warehouse, Definitions definitions, ViewerProperties properties) {
+    // the system's clock, not the business clock bean: refresh periods and "as of" are real time
+    return new DatasetSnapshots(warehouse, definitions, properties.zone(), Clock.systemUTC());
   }
 
   @Bean(initMethod = "start", destroyMethod = "close")

@@ -78,6 +78,28 @@ class ViewerApiIT extends LiveViewer {
   }
 
   @Test
+  void aChartOverASnapshotSaysWhenItsFiguresAreFromOnceTheViewerHasTakenItAndALiveOneDoesNot()
+      throws Exception {
+    String snapshot = "/api/dashboards/experience/charts/csat_over_time?" + SEED_DAYS;
+    String live = "/api/dashboards/live_service/charts/open_backlog?" + SEED_DAYS;
+    java.time.Instant began = java.time.Instant.now();
+
+    // the viewer takes its snapshots in the background from its start: wait for the first
+    JsonNode body = JSON.readTree(api(snapshot).body());
+    for (int i = 0; i < 300 && body.get("snapshotAt").isNull(); i++) {
+      Thread.sleep(100);
+      body = JSON.readTree(api(snapshot).body());
+    }
+
+    assertThat(body.get("snapshotAt").isNull()).as("snapshot taken within 30 s").isFalse();
+    assertThat(java.time.Instant.parse(body.get("snapshotAt").asText()))
+        .isBefore(java.time.Instant.now().plusSeconds(1))
+        .isAfter(began.minusSeconds(600));
+    assertThat(body.get("rows").size()).isPositive();
+    assertThat(JSON.readTree(api(live).body()).get("snapshotAt").isNull()).isTrue();
+  }
+
+  @Test
   void filterValuesAreBoundSoTheyCutTheNumberAndAQuoteIsJustAValue() throws Exception {
     String path = "/api/dashboards/live_service/charts/open_backlog?" + SEED_DAYS;
 
