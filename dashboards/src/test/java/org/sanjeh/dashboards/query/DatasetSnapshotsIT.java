@@ -188,6 +188,70 @@ class DatasetSnapshotsIT {
         .isEqualTo(1);
   }
 
+  @Test
+  void aRefreshThatFailsKeepsThePreviousSnapshotAndTheOthersAreStillTaken() {
+    warehouse.execute(
+        "CREATE TABLE scratch_counts (at DateTime, team String, channel String, priority String,"
+            + " n UInt32) ENGINE = MergeTree ORDER BY at");
+    warehouse.execute(
+        "INSERT INTO scratch_counts VALUES ('2026-11-29 10:00:00', 'billing', 'email', 'high', 3)");
+    Definitions scratch = scratchDefinitions();
+    DatasetSnapshots own = new DatasetSnapshots(warehouse, scratch, Seed.ZONE, Clock.systemUTC());
+    own.refreshDue();
+    DashboardQueries queries = new DashboardQueries(warehouse, scratch, Seed.ZONE, own);
+    Filters all = FILTERS.get(0);
+    List<Map<String, Object>> before = queries.run("total", all).rows();
+    String table = own.tableOf("counts").orElseThrow();
+
+    warehouse.execute("DROP TABLE scratch_counts");
+    java.util.concurrent.atomic.AtomicReference<RuntimeException> thrown =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    try {
+      own.refresh(scratch.dataset("counts"));
+    } catch (RuntimeException e) {
+      thrown.set(e);
+    }
+
+    assertThat(thrown.get()).as("the refresh of a dataset whose source is gone fails").isNotNull();
+    assertThat(own.tableOf("counts")).contains(table);
+    assertThat(queries.run("total", all).rows()).isEqualTo(before);
+    assertThat(before).extracting(row -> row.get("total")).containsExactly(3L);
+  }
+
+  /** One dataset over a scratch table, snapshot every 10 s, and a board with its total. */
+  private static Definitions scratchDefinitions() {
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put(
+        "datasets/counts.yaml",
+        """
+        id: counts
+        title: Counts
+        snapshot_every: PT10S
+        sql: >-
+          SELECT toDate(at, {business_timezone}) AS local_date, team, channel, priority, n
+          FROM scratch_counts
+        columns:
+          - {name: local_date, type: Date, time: true}
+          - {name: team, type: String}
+          - {name: channel, type: String}
+          - {name: priority, type: String}
+          - {name: n, type: UInt32}
+        metrics:
+          - {name: total, title: Total, expression: "sum(n)"}
+        """);
+    files.put(
+        "boards/board.yaml",
+        """
+        id: board
+        title: Board
+        charts:
+          - {id: total, title: Total, kind: big_number, dataset: counts, metrics: [total]}
+        layout:
+          - [total]
+        """);
+    return DefinitionLoader.load(files);
+  }
+
   private List<Chart> snapshotCharts() {
     List<Chart> charts = new ArrayList<>();
     for (Dashboard dashboard : definitions.dashboards()) {
