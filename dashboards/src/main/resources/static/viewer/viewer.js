@@ -53,6 +53,12 @@
       const wallClock = name.startsWith('local_') || name === 'time_bucket';
       return (wallClock ? wallTimes : instants).format(new Date(value + 'Z'));
     }
+    // a stored value of a fixed vocabulary (state, status, channel, priority, …) in the page's
+    // language; the API keeps the stored value, which filters and drill-downs take
+    const titles = state.view && state.view.valueTitles ? state.view.valueTitles[name] : null;
+    if (titles && typeof value === 'string' && Object.hasOwn(titles, value)) {
+      return titles[value];
+    }
     return String(value);
   }
 
@@ -276,7 +282,7 @@
         for (const row of data.rows.filter((r) => r[dimension] === group)) {
           values[index.get(row.time_bucket)] = row[metric.name];
         }
-        series.push({name: String(group), type: 'line', smooth: true, showSymbol: buckets.length < 60, data: values, sanjehAt: {[dimension]: group}, sanjehMetric: metric});
+        series.push({name: formatValue(dimension, '', group), type: 'line', smooth: true, showSymbol: buckets.length < 60, data: values, sanjehAt: {[dimension]: group}, sanjehMetric: metric});
       }
     } else {
       const main = chart.metrics[0];

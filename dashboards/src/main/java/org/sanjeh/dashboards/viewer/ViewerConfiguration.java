@@ -69,7 +69,7 @@ class ViewerConfiguration {
 
   @Bean
   DashboardCatalog dashboardCatalog(Definitions definitions, MessageSource messages) {
-    return new DashboardCatalog(definitions, new Labels(messages));
+    return new DashboardCatalog(definitions, new Labels(messages), ValueTitles.bundled());
   }
 
   @Bean

@@ -100,6 +100,21 @@ class ViewerApiIT extends LiveViewer {
   }
 
   @Test
+  void aPersianDashboardCarriesTheTitlesOfStoredValuesAndTheRowsKeepTheStoredOnes()
+      throws Exception {
+    JsonNode view = JSON.readTree(api("/api/dashboards/live_service?lang=fa").body());
+    JsonNode rows =
+        JSON.readTree(api("/api/dashboards/live_service/charts/sla_compliance_by_target").body())
+            .get("rows");
+
+    assertThat(view.at("/valueTitles/state/at_risk").asText()).isEqualTo("در خطر");
+    assertThat(view.at("/valueTitles/target/first_response").asText()).isEqualTo("نخستین پاسخ");
+    assertThat(view.at("/valueTitles/channel/whatsapp").asText()).isEqualTo("واتس‌اپ");
+    assertThat(view.get("valueTitles").has("team")).as("free text is shown as stored").isFalse();
+    assertThat(rows.findValuesAsText("target")).contains("first_response");
+  }
+
+  @Test
   void filterValuesAreBoundSoTheyCutTheNumberAndAQuoteIsJustAValue() throws Exception {
     String path = "/api/dashboards/live_service/charts/open_backlog?" + SEED_DAYS;
 
