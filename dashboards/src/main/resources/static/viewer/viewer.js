@@ -56,10 +56,27 @@
     // a stored value of a fixed vocabulary (state, status, channel, priority, …) in the page's
     // language; the API keeps the stored value, which filters and drill-downs take
     const titles = state.view && state.view.valueTitles ? state.view.valueTitles[name] : null;
+    if (titles && (name === 'driver' || name === 'top_drivers') && typeof value === 'string') {
+      return value.split(', ').map((part) => driverTitle(titles, part)).join(rtl ? '، ' : ', ');
+    }
     if (titles && typeof value === 'string' && Object.hasOwn(titles, value)) {
       return titles[value];
     }
     return String(value);
+  }
+
+  // a model's driver: a feature's title, a categorical one's with its value (channel=email)
+  function driverTitle(titles, part) {
+    const at = part.indexOf('=');
+    const feature = at < 0 ? part : part.slice(0, at);
+    const title = Object.hasOwn(titles, feature) ? titles[feature] : feature;
+    if (at < 0) {
+      return title;
+    }
+    const value = part.slice(at + 1);
+    const vocabulary = {main_channel: 'channel', channel: 'channel', priority: 'priority'}[feature];
+    const values = vocabulary && state.view.valueTitles[vocabulary];
+    return title + ': ' + (values && Object.hasOwn(values, value) ? values[value] : value);
   }
 
   function formatDueIn(seconds) {

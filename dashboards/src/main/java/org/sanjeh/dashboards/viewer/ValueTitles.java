@@ -32,7 +32,11 @@ public final class ValueTitles {
           Map.entry("sla_breached", "yes_no"),
           Map.entry("kind", "survey_kind"),
           Map.entry("channel", "channel"),
-          Map.entry("priority", "priority"));
+          Map.entry("priority", "priority"),
+          // feature names, one or a comma-separated list; the page titles each part (and the
+          // value of a categorical one, channel=email, by its own vocabulary)
+          Map.entry("driver", "driver"),
+          Map.entry("top_drivers", "driver"));
 
   private final Map<Language, Map<String, String>> titles;
 

@@ -54,6 +54,9 @@ class ValueTitlesTest {
     assertThat(persian.get("sentiment_label")).containsEntry("negative", "منفی");
     assertThat(titles.forColumns(List.of("target"), Language.EN).get("target"))
         .containsEntry("first_response", "first response");
+    assertThat(titles.forColumns(List.of("top_drivers"), Language.FA).get("top_drivers"))
+        .containsEntry("days_since_last_contact", "روز از آخرین تماس")
+        .containsEntry("main_channel", "کانال اصلی");
   }
 
   private void check(String group, String value, Language language, List<String> missing) {
