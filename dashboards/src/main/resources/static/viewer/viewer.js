@@ -20,6 +20,7 @@
   const months = new Intl.DateTimeFormat(calendarLocale, {year: 'numeric', month: 'long', timeZone: 'UTC'});
   const wallTimes = new Intl.DateTimeFormat(calendarLocale, {month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC'});
   const instants = new Intl.DateTimeFormat(calendarLocale, {month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone});
+  const clockTimes = new Intl.DateTimeFormat(locale, {hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone});
 
   const state = {view: null, charts: new Map(), drawn: new Map(), busy: new Set(), loaded: new Set(), failures: 0};
   window.sanjehViewer = state; // for the browser test and for people poking at the page
@@ -52,7 +53,30 @@
       const wallClock = name.startsWith('local_') || name === 'time_bucket';
       return (wallClock ? wallTimes : instants).format(new Date(value + 'Z'));
     }
+    // a stored value of a fixed vocabulary (state, status, channel, priority, …) in the page's
+    // language; the API keeps the stored value, which filters and drill-downs take
+    const titles = state.view && state.view.valueTitles ? state.view.valueTitles[name] : null;
+    if (titles && (name === 'driver' || name === 'top_drivers') && typeof value === 'string') {
+      return value.split(', ').map((part) => driverTitle(titles, part)).join(rtl ? '، ' : ', ');
+    }
+    if (titles && typeof value === 'string' && Object.hasOwn(titles, value)) {
+      return titles[value];
+    }
     return String(value);
+  }
+
+  // a model's driver: a feature's title, a categorical one's with its value (channel=email)
+  function driverTitle(titles, part) {
+    const at = part.indexOf('=');
+    const feature = at < 0 ? part : part.slice(0, at);
+    const title = Object.hasOwn(titles, feature) ? titles[feature] : feature;
+    if (at < 0) {
+      return title;
+    }
+    const value = part.slice(at + 1);
+    const vocabulary = {main_channel: 'channel', channel: 'channel', priority: 'priority'}[feature];
+    const values = vocabulary && state.view.valueTitles[vocabulary];
+    return title + ': ' + (values && Object.hasOwn(values, value) ? values[value] : value);
   }
 
   function formatDueIn(seconds) {
@@ -140,6 +164,7 @@
     try {
       const data = await api(chartPath(chart.id), filterQuery());
       render(chart, tile.querySelector('.body'), data);
+      showSnapshotTime(tile.querySelector('.as-of'), data.snapshotAt);
       tile.classList.remove('failed');
       tile.dataset.rows = String(data.rows.length);
       state.loaded.add(chart.id);
@@ -164,6 +189,15 @@
     } finally {
       state.busy.delete(chart.id);
     }
+  }
+
+  // A chart read from a dataset snapshot says how recent its figures are (refreshed every minute
+  // or five, not every few seconds like the live tables), on the business's clock.
+  function showSnapshotTime(note, snapshotAt) {
+    note.hidden = !snapshotAt;
+    note.textContent = snapshotAt
+      ? texts.snapshot + ' ' + clockTimes.format(new Date(snapshotAt))
+      : '';
   }
 
   function render(chart, target, data) {
@@ -265,7 +299,7 @@
         for (const row of data.rows.filter((r) => r[dimension] === group)) {
           values[index.get(row.time_bucket)] = row[metric.name];
         }
-        series.push({name: String(group), type: 'line', smooth: true, showSymbol: buckets.length < 60, data: values, sanjehAt: {[dimension]: group}, sanjehMetric: metric});
+        series.push({name: formatValue(dimension, '', group), type: 'line', smooth: true, showSymbol: buckets.length < 60, data: values, sanjehAt: {[dimension]: group}, sanjehMetric: metric});
       }
     } else {
       const main = chart.metrics[0];

@@ -1,6 +1,7 @@
 package org.sanjeh.devtools;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -83,10 +84,50 @@ public final class AnswerSurveysCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Map<String, Invited> invited = invitations();
     Map<String, String> links = links(outbox);
-    Random random = new Random(seed);
+    Tally tally = answerAll(links, invited, new Random(seed), share, this::answerPage);
+    System.out.printf(
+        "answered %d of %d invitations (%d with a comment)%s%s%n",
+        tally.answers(),
+        links.size(),
+        tally.comments(),
+        tally.unknown() == 0
+            ? ""
+            : "; " + tally.unknown() + " not in the warehouse yet, left unanswered",
+        tally.failed() == 0
+            ? ""
+            : "; " + tally.failed() + " failed, the first: " + tally.firstFailure());
+    // one refused page (an expired link, a changed page) does not stop the others; none at all
+    // answered while some were tried means the service is not working
+    return tally.answers() == 0 && tally.failed() > 0 ? Commands.FAILED : Commands.OK;
+  }
+
+  /** What answering did: answers given, comments among them, invitations skipped or failed. */
+  record Tally(int answers, int comments, int unknown, int failed, String firstFailure) {}
+
+  /** Answers one invitation's page: its score, then its comment if it has one. */
+  @FunctionalInterface
+  interface Respondent {
+    void answer(String link, String language, DemoRespondents.Answer answer)
+        throws IOException, InterruptedException;
+  }
+
+  /**
+   * Answers {@code share} of the linked invitations the warehouse knows. An answer that fails is
+   * counted with its reason and the next one is tried; a service that cannot be reached at all
+   * ({@link ConnectException}) stops it.
+   */
+  static Tally answerAll(
+      Map<String, String> links,
+      Map<String, Invited> invited,
+      Random random,
+      double share,
+      Respondent respondent)
+      throws IOException, InterruptedException {
     int answers = 0;
     int comments = 0;
     int unknown = 0;
+    int failed = 0;
+    String firstFailure = null;
     for (Map.Entry<String, String> link : links.entrySet()) {
       if (random.nextDouble() >= share) {
         continue;
@@ -99,20 +140,31 @@ public final class AnswerSurveysCommand implements Callable<Integer> {
       DemoRespondents.Answer answer =
           DemoRespondents.answer(
               invitation.kind(), invitation.breached(), invitation.language(), random);
-      String thanks = answer(link.getValue(), invitation.language(), answer);
+      try {
+        respondent.answer(link.getValue(), invitation.language(), answer);
+      } catch (ConnectException down) {
+        throw down;
+      } catch (IOException | IllegalStateException e) {
+        failed++;
+        if (firstFailure == null) {
+          firstFailure = "invitation " + link.getKey() + ": " + e.getMessage();
+        }
+        continue;
+      }
       answers++;
       if (answer.hasComment()) {
-        comment(link.getValue(), invitation.language(), answer, formToken(thanks));
         comments++;
       }
     }
-    System.out.printf(
-        "answered %d of %d invitations (%d with a comment)%s%n",
-        answers,
-        links.size(),
-        comments,
-        unknown == 0 ? "" : "; " + unknown + " not in the warehouse yet, left unanswered");
-    return Commands.OK;
+    return new Tally(answers, comments, unknown, failed, firstFailure);
+  }
+
+  private void answerPage(String link, String language, DemoRespondents.Answer answer)
+      throws IOException, InterruptedException {
+    String thanks = answer(link, language, answer);
+    if (answer.hasComment()) {
+      comment(link, language, answer, formToken(thanks));
+    }
   }
 
   private Map<String, Invited> invitations() {

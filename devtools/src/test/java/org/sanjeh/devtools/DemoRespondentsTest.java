@@ -96,4 +96,53 @@ class DemoRespondentsTest {
         .average()
         .orElseThrow();
   }
+
+  @Test
+  void aRefusedAnswerPageIsCountedWithItsReasonAndTheOthersAreStillAnswered() throws Exception {
+    Map<String, String> links = new java.util.TreeMap<>();
+    Map<String, AnswerSurveysCommand.Invited> invited = new java.util.HashMap<>();
+    for (int i = 0; i < 10; i++) {
+      links.put("inv" + i, "http://127.0.0.1/s/inv" + i);
+      invited.put("inv" + i, new AnswerSurveysCommand.Invited(SurveyKind.CSAT, "en", false));
+    }
+    links.put("not-yet", "http://127.0.0.1/s/not-yet");
+    java.util.List<String> answered = new java.util.ArrayList<>();
+
+    AnswerSurveysCommand.Tally tally =
+        AnswerSurveysCommand.answerAll(
+            links,
+            invited,
+            new Random(4),
+            1.0,
+            (link, language, answer) -> {
+              if (link.endsWith("inv3")) {
+                throw new java.io.IOException("the survey service answered 410");
+              }
+              answered.add(link);
+            });
+
+    assertThat(tally.answers()).isEqualTo(9).isEqualTo(answered.size());
+    assertThat(tally.failed()).isEqualTo(1);
+    assertThat(tally.unknown()).isEqualTo(1);
+    assertThat(tally.firstFailure()).isEqualTo("invitation inv3: the survey service answered 410");
+  }
+
+  @Test
+  void aSurveyServiceThatCannotBeReachedStopsTheAnswering() {
+    Map<String, String> links = Map.of("inv1", "http://127.0.0.1/s/inv1");
+    Map<String, AnswerSurveysCommand.Invited> invited =
+        Map.of("inv1", new AnswerSurveysCommand.Invited(SurveyKind.NPS, "fa", true));
+
+    assertThatThrownBy(
+            () ->
+                AnswerSurveysCommand.answerAll(
+                    links,
+                    invited,
+                    new Random(5),
+                    1.0,
+                    (link, language, answer) -> {
+                      throw new java.net.ConnectException("Connection refused");
+                    }))
+        .isInstanceOf(java.net.ConnectException.class);
+  }
 }

@@ -54,6 +54,14 @@ public record WarehouseConfig(
         "SANJEH_CLICKHOUSE_PASSWORD", password());
   }
 
+  /**
+   * The password as {@link #fromEnvironment} reads it: {@code SANJEH_CLICKHOUSE_PASSWORD}, else the
+   * file named by {@code SANJEH_CLICKHOUSE_PASSWORD_FILE} (stripped), else empty.
+   */
+  public static String passwordFrom(Map<String, String> env) {
+    return password(env);
+  }
+
   private static String password(Map<String, String> env) {
     if (env.containsKey("SANJEH_CLICKHOUSE_PASSWORD")) {
       return env.get("SANJEH_CLICKHOUSE_PASSWORD");

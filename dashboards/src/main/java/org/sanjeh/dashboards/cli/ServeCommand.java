@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sanjeh.dashboards.viewer.ViewerApplication;
+import org.sanjeh.warehouse.WarehouseConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,7 +60,8 @@ public final class ServeCommand implements Callable<Integer> {
       showDefaultValue = CommandLine.Help.Visibility.ALWAYS,
       description =
           "ClickHouse's HTTP interface (env SANJEH_CLICKHOUSE_HOST, _HTTP_PORT); the password"
-              + " comes from SANJEH_CLICKHOUSE_PASSWORD only.")
+              + " comes from SANJEH_CLICKHOUSE_PASSWORD or the file named by"
+              + " SANJEH_CLICKHOUSE_PASSWORD_FILE.")
   String clickhouseUrl;
 
   @Option(
@@ -124,7 +126,7 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Map<String, String> properties = properties(ensureKey(keyFile));
+    Map<String, String> properties = properties(ensureKey(keyFile), System.getenv());
     PrintWriter out = spec.commandLine().getOut();
     ViewerApplication.serveUntilStopped(
         properties,
@@ -135,8 +137,11 @@ public final class ServeCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The Spring properties the viewer starts with: the options over application.yml. */
-  Map<String, String> properties(Path key) {
+  /**
+   * The Spring properties the viewer starts with: the options over application.yml, and the
+   * ClickHouse password as every Sanjeh process reads it from {@code env}.
+   */
+  Map<String, String> properties(Path key, Map<String, String> env) {
     URI url = clickhouse();
     if (refreshSeconds < 1 || refreshSeconds > 5) {
       throw new ParameterException(
@@ -153,6 +158,7 @@ public final class ServeCommand implements Callable<Integer> {
     properties.put("sanjeh.viewer.business-timezone", businessTimezone);
     properties.put("sanjeh.viewer.sla-policy-file", policy);
     properties.put("sanjeh.viewer.refresh", Duration.ofSeconds(refreshSeconds).toString());
+    properties.put("sanjeh.viewer.clickhouse-password", WarehouseConfig.passwordFrom(env));
     return properties;
   }
 

@@ -1,9 +1,14 @@
 package org.sanjeh.dashboards.definition;
 
+import java.time.Duration;
 import java.time.ZoneId;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A query over the warehouse that charts select from, with its columns and metrics, and the column
@@ -18,6 +23,10 @@ import java.util.Optional;
  * the same filters still decide outside, so an inner filter must never keep a row the outer one
  * drops differently: put it after {@code FINAL} (a WHERE there is applied to the latest version)
  * and before joins and aggregations only where dropping a row cannot change another row.
+ *
+ * <p>{@code snapshotEvery}, when set, lets the viewer read the dataset from a table it refreshes
+ * that often ({@code query.DatasetSnapshots}): for datasets whose sources change slowly (surveys,
+ * batch scores) and whose SQL joins too much to answer in time at scale. Superset reads the SQL.
  */
 public record Dataset(
     String id,
@@ -27,7 +36,12 @@ public record Dataset(
     List<Metric> metrics,
     Optional<String> drillKey,
     Map<String, String> innerFilters,
+    Optional<Duration> snapshotEvery,
     String file) {
+
+  /** A table name after FROM or JOIN (a subquery starts with a parenthesis instead). */
+  private static final Pattern SOURCE =
+      Pattern.compile("\\b(?:FROM|JOIN)\\s+([A-Za-z_][A-Za-z0-9_]*)", Pattern.CASE_INSENSITIVE);
 
   static final String TIMEZONE_PLACEHOLDER = "{business_timezone}";
 
@@ -65,6 +79,16 @@ public record Dataset(
       places++;
     }
     return places;
+  }
+
+  /** The warehouse tables the SQL reads, in the order it names them first. */
+  public Set<String> sourceTables() {
+    Set<String> tables = new LinkedHashSet<>();
+    Matcher matcher = SOURCE.matcher(sql);
+    while (matcher.find()) {
+      tables.add(matcher.group(1));
+    }
+    return tables;
   }
 
   public Optional<Column> column(String name) {

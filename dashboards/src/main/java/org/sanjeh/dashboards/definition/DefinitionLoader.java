@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,9 +27,23 @@ public final class DefinitionLoader {
   /** Where the bundled definitions live on the classpath, listed in {@code definitions.txt}. */
   public static final String RESOURCE_FOLDER = "dashboards/";
 
+  private static final java.util.regex.Pattern NOW =
+      java.util.regex.Pattern.compile(
+          "\\b(now|today|yesterday)\\s*\\(", java.util.regex.Pattern.CASE_INSENSITIVE);
+  private static final Duration MIN_SNAPSHOT_EVERY = Duration.ofSeconds(10);
+  private static final Duration MAX_SNAPSHOT_EVERY = Duration.ofDays(1);
+
   private static final Set<String> DATASET_KEYS =
       Set.of(
-          "id", "title", "description", "sql", "columns", "metrics", "drill_key", "inner_filters");
+          "id",
+          "title",
+          "description",
+          "sql",
+          "columns",
+          "metrics",
+          "drill_key",
+          "inner_filters",
+          "snapshot_every");
   private static final Set<String> COLUMN_KEYS = Set.of("name", "type", "time");
   private static final Set<String> METRIC_KEYS =
       Set.of("name", "title", "expression", "counts", "numerator", "denominator");
@@ -176,10 +192,42 @@ public final class DefinitionLoader {
             List.copyOf(metrics),
             drillKey,
             Map.copyOf(innerFilters),
+            snapshotEvery(fields),
             fields.file());
     checkDataset(dataset, fields);
     checkInnerFilters(dataset, fields);
+    checkSnapshot(dataset, fields);
     return dataset;
+  }
+
+  /** How often the viewer refreshes the dataset's snapshot: ISO-8601, 10 seconds to a day. */
+  private static Optional<Duration> snapshotEvery(Fields fields) {
+    Optional<String> text = fields.optionalString("snapshot_every");
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    Duration every;
+    try {
+      every = Duration.parse(text.get());
+    } catch (DateTimeParseException e) {
+      throw fields.error(
+          "snapshot_every", "'" + text.get() + "' is not an ISO-8601 duration such as PT1M");
+    }
+    if (every.compareTo(MIN_SNAPSHOT_EVERY) < 0 || every.compareTo(MAX_SNAPSHOT_EVERY) > 0) {
+      throw fields.error(
+          "snapshot_every", "'" + text.get() + "' must be between PT10S and P1D (one day)");
+    }
+    return Optional.of(every);
+  }
+
+  /** A snapshot keeps the values of the moment it was taken: a clock in the SQL would stop. */
+  private static void checkSnapshot(Dataset dataset, Fields fields) {
+    if (dataset.snapshotEvery().isPresent() && NOW.matcher(dataset.sql()).find()) {
+      throw fields.error(
+          "snapshot_every",
+          "the sql reads the clock (now(), today()), which a snapshot would stop at the moment"
+              + " it was taken: compute that part in the charts, or leave this dataset live");
+    }
   }
 
   private static Optional<String> condition(Fields metric, String key) {

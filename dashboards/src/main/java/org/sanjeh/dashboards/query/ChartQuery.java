@@ -28,8 +28,20 @@ public final class ChartQuery {
 
   public static BoundQuery build(
       Definitions definitions, Chart chart, Filters filters, ZoneId zone) {
+    return build(definitions, chart, filters, zone, SnapshotTables.NONE);
+  }
+
+  /**
+   * As above, reading the chart's dataset from its snapshot table when {@code snapshots} has one.
+   */
+  public static BoundQuery build(
+      Definitions definitions,
+      Chart chart,
+      Filters filters,
+      ZoneId zone,
+      SnapshotTables snapshots) {
     Dataset dataset = definitions.dataset(chart.dataset());
-    Source source = source(chart, dataset, filters, zone);
+    Source source = source(chart, dataset, filters, zone, snapshots);
     // parameters in the order of their placeholders: the SELECT's (Jalali months) first
     List<Object> parameters = new ArrayList<>();
     List<String> selected = new ArrayList<>();
@@ -89,16 +101,28 @@ public final class ChartQuery {
   /** The {@code FROM (dataset) AS d WHERE filters} part every query of a chart shares. */
   record Source(String sql, List<Object> parameters, boolean filtered) {}
 
-  static Source source(Chart chart, Dataset dataset, Filters filters, ZoneId zone) {
-    // the inner filters' placeholders come first in the text, so their values are bound first
+  /**
+   * From the dataset's snapshot table if there is one (every row of the dataset, so the filters
+   * apply outside only), else from its SQL with the filters also at its inner places.
+   */
+  static Source source(
+      Chart chart, Dataset dataset, Filters filters, ZoneId zone, SnapshotTables snapshots) {
+    Optional<String> snapshot = snapshots.tableOf(dataset.id());
     List<Object> parameters = new ArrayList<>();
-    List<Object> innerParameters = new ArrayList<>();
-    String inner = innerCondition(chart, dataset, filters, innerParameters);
-    for (int place = 0; place < dataset.innerFilterPlaces(); place++) {
-      parameters.addAll(innerParameters);
+    String from;
+    if (snapshot.isPresent()) {
+      from = "\nFROM " + snapshot.get() + " AS d";
+    } else {
+      // the inner filters' placeholders come first in the text, so their values are bound first
+      List<Object> innerParameters = new ArrayList<>();
+      String inner = innerCondition(chart, dataset, filters, innerParameters);
+      for (int place = 0; place < dataset.innerFilterPlaces(); place++) {
+        parameters.addAll(innerParameters);
+      }
+      from = "\nFROM (\n" + dataset.sql(zone, inner) + "\n) AS d";
     }
     List<String> conditions = conditions(chart, dataset, filters, parameters);
-    String sql = "\nFROM (\n" + dataset.sql(zone, inner) + "\n) AS d";
+    String sql = from;
     if (!conditions.isEmpty()) {
       sql += "\nWHERE " + String.join(" AND ", conditions);
     }

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.sanjeh.dashboards.definition.Chart;
 import org.sanjeh.dashboards.definition.Definitions;
 import org.sanjeh.warehouse.Warehouse;
@@ -24,11 +25,20 @@ public final class DashboardQueries {
   private final Warehouse warehouse;
   private final Definitions definitions;
   private final ZoneId zone;
+  private final SnapshotTables snapshots;
 
+  /** Every query runs its dataset's SQL. */
   public DashboardQueries(Warehouse warehouse, Definitions definitions, ZoneId zone) {
+    this(warehouse, definitions, zone, SnapshotTables.NONE);
+  }
+
+  /** Queries of datasets that {@code snapshots} has a table for read that table. */
+  public DashboardQueries(
+      Warehouse warehouse, Definitions definitions, ZoneId zone, SnapshotTables snapshots) {
     this.warehouse = warehouse;
     this.definitions = definitions;
     this.zone = zone;
+    this.snapshots = snapshots;
   }
 
   public ChartResult run(String chartId, Filters filters) {
@@ -36,10 +46,14 @@ public final class DashboardQueries {
         definitions
             .chart(chartId)
             .orElseThrow(() -> new IllegalArgumentException("no chart '" + chartId + "'"));
-    BoundQuery query = ChartQuery.build(definitions, chart, filters, zone);
+    // the snapshot looked up once: the rows and the moment they are as of belong together
+    Optional<SnapshotTables.Snapshot> snapshot = snapshots.snapshotOf(chart.dataset());
+    SnapshotTables thisOne = id -> id.equals(chart.dataset()) ? snapshot : Optional.empty();
+    BoundQuery query = ChartQuery.build(definitions, chart, filters, zone, thisOne);
     List<Map<String, Object>> rows =
         warehouse.query(query.sql(), query.parameters(), row -> read(row, query.outputColumns()));
-    return new ChartResult(chartId, query.outputColumns(), rows);
+    return new ChartResult(
+        chartId, query.outputColumns(), rows, snapshot.map(SnapshotTables.Snapshot::takenAt));
   }
 
   /**
@@ -52,7 +66,7 @@ public final class DashboardQueries {
         definitions
             .chart(chartId)
             .orElseThrow(() -> new IllegalArgumentException("no chart '" + chartId + "'"));
-    BoundQuery query = DrillQuery.build(definitions, chart, metric, tile, filters, zone);
+    BoundQuery query = DrillQuery.build(definitions, chart, metric, tile, filters, zone, snapshots);
     List<Map<String, Object>> rows =
         warehouse.query(query.sql(), query.parameters(), row -> read(row, query.outputColumns()));
     return new ChartResult(chartId, query.outputColumns(), rows);
@@ -69,8 +83,12 @@ public final class DashboardQueries {
             .chart(chartId)
             .orElseThrow(() -> new IllegalArgumentException("no chart '" + chartId + "'"));
     return new RateDrill(
-        rows(chartId, DrillQuery.rate(definitions, chart, metric, tile, filters, zone, true)),
-        rows(chartId, DrillQuery.rate(definitions, chart, metric, tile, filters, zone, false)));
+        rows(
+            chartId,
+            DrillQuery.rate(definitions, chart, metric, tile, filters, zone, snapshots, true)),
+        rows(
+            chartId,
+            DrillQuery.rate(definitions, chart, metric, tile, filters, zone, snapshots, false)));
   }
 
   /** The rows a rate divides: {@code numerator.rows().size() / denominator.rows().size()}. */

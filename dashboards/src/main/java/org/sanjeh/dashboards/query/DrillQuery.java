@@ -40,7 +40,8 @@ public final class DrillQuery {
       String metricName,
       Map<String, Object> tile,
       Filters filters,
-      ZoneId zone) {
+      ZoneId zone,
+      SnapshotTables snapshots) {
     Metric metric = metric(definitions, chart, metricName);
     String counts =
         metric
@@ -53,7 +54,7 @@ public final class DrillQuery {
                             + (metric.isRate()
                                 ? " is a rate: its lists are its numerator's and denominator's"
                                 : " is not a count of rows, so it has no list behind it")));
-    return rows(definitions, chart, tile, filters, zone, counts);
+    return rows(definitions, chart, tile, filters, zone, snapshots, counts);
   }
 
   /**
@@ -67,13 +68,14 @@ public final class DrillQuery {
       Map<String, Object> tile,
       Filters filters,
       ZoneId zone,
+      SnapshotTables snapshots,
       boolean numerator) {
     Metric metric = metric(definitions, chart, metricName);
     if (!metric.isRate()) {
       throw new IllegalArgumentException("metric " + metricName + " is not a rate");
     }
     String condition = (numerator ? metric.numerator() : metric.denominator()).orElseThrow();
-    return rows(definitions, chart, tile, filters, zone, condition);
+    return rows(definitions, chart, tile, filters, zone, snapshots, condition);
   }
 
   private static Metric metric(Definitions definitions, Chart chart, String metricName) {
@@ -93,10 +95,11 @@ public final class DrillQuery {
       Map<String, Object> tile,
       Filters filters,
       ZoneId zone,
+      SnapshotTables snapshots,
       String counts) {
     Dataset dataset = definitions.dataset(chart.dataset());
     // the chart's own source and filters, so the list is cut exactly as the number was
-    ChartQuery.Source source = ChartQuery.source(chart, dataset, filters, zone);
+    ChartQuery.Source source = ChartQuery.source(chart, dataset, filters, zone, snapshots);
     List<Object> parameters = new ArrayList<>(source.parameters());
     List<String> conditions = new ArrayList<>();
     checkTileKeys(chart, tile);
@@ -137,8 +140,10 @@ public final class DrillQuery {
             + source.sql()
             + (source.filtered() ? " AND " : "\nWHERE ")
             + String.join(" AND ", conditions)
+            // every column, ticket first: rows of one ticket (one per target, per driver) come in
+            // the same order from every server and every source, also where the limit cuts
             + "\nORDER BY "
-            + dataset.drillKey().get()
+            + String.join(", ", columns)
             + "\nLIMIT "
             + MAX_ROWS;
     return new BoundQuery(sql, List.copyOf(parameters), List.copyOf(columns));

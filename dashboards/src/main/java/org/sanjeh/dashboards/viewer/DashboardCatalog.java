@@ -23,10 +23,12 @@ public final class DashboardCatalog {
 
   private final Definitions definitions;
   private final Labels labels;
+  private final ValueTitles valueTitles;
 
-  public DashboardCatalog(Definitions definitions, Labels labels) {
+  public DashboardCatalog(Definitions definitions, Labels labels, ValueTitles valueTitles) {
     this.definitions = definitions;
     this.labels = labels;
+    this.valueTitles = valueTitles;
   }
 
   public List<Dashboard> dashboards() {
@@ -67,7 +69,8 @@ public final class DashboardCatalog {
         labels.dashboard(dashboard, language),
         dashboard.layout(),
         charts,
-        columnTitles);
+        columnTitles,
+        valueTitles.forColumns(columnTitles.keySet(), language));
   }
 
   private ChartView view(Chart chart, Language language) {
@@ -110,14 +113,16 @@ public final class DashboardCatalog {
 
   /**
    * A dashboard for the browser: its charts, their rows of the layout, and the titles of its
-   * datasets' columns (a drill-down list shows columns the chart itself does not).
+   * datasets' columns (a drill-down list shows columns the chart itself does not), and how to show
+   * the stored values of those columns that hold a fixed vocabulary ({@link ValueTitles}).
    */
   public record DashboardView(
       String id,
       String title,
       List<List<String>> layout,
       List<ChartView> charts,
-      Map<String, String> columnTitles) {}
+      Map<String, String> columnTitles,
+      Map<String, Map<String, String>> valueTitles) {}
 
   /**
    * A chart for the browser. {@code timeGrain} only for a line; {@code ticketKey} names the column

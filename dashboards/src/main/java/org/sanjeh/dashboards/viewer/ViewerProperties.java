@@ -30,6 +30,8 @@ import org.springframework.validation.annotation.Validated;
  * @param businessTimezone the IANA zone whose local days the dashboards group by
  * @param slaPolicyFile the SLA policy file the streaming job runs with ({@code --policy}); empty:
  *     the bundled default, as the job. Ticket timelines are computed by it
+ * @param snapshots whether the datasets that declare {@code snapshot_every} are read from the
+ *     snapshot tables the viewer refreshes (false: every chart runs its SQL; slower at scale)
  */
 @Validated
 @ConfigurationProperties("sanjeh.viewer")
@@ -46,7 +48,8 @@ public record ViewerProperties(
     @DefaultValue("sanjeh") String clickhouseDatabase,
     @DefaultValue("default") String clickhouseUser,
     @DefaultValue("") String clickhousePassword,
-    @DefaultValue("") String slaPolicyFile) {
+    @DefaultValue("") String slaPolicyFile,
+    @DefaultValue("true") boolean snapshots) {
 
   @AssertTrue(message = "sanjeh.viewer.refresh must be between 1 s and 5 s (live means <= 5 s)")
   boolean isRefreshLive() {

@@ -54,7 +54,7 @@ class ServeCommandTest {
             "--refresh",
             "2");
 
-    Map<String, String> properties = command.properties(dir.resolve("key"));
+    Map<String, String> properties = command.properties(dir.resolve("key"), Map.of());
 
     assertThat(properties)
         .containsEntry("server.port", "0")
@@ -66,6 +66,28 @@ class ServeCommandTest {
         .containsEntry("sanjeh.viewer.refresh", "PT2S")
         .containsEntry(
             "sanjeh.viewer.api-key-file", dir.resolve("key").toAbsolutePath().toString());
+  }
+
+  @Test
+  void theClickHousePasswordComesFromItsVariableOrTheFileItNames(@TempDir Path dir)
+      throws Exception {
+    ServeCommand command = new ServeCommand();
+    new CommandLine(command).parseArgs();
+    Path secret = Files.writeString(dir.resolve("secret"), "s3cret-from-file\n");
+
+    assertThat(
+            command.properties(
+                dir.resolve("key"), Map.of("SANJEH_CLICKHOUSE_PASSWORD_FILE", secret.toString())))
+        .containsEntry("sanjeh.viewer.clickhouse-password", "s3cret-from-file");
+    assertThat(
+            command.properties(
+                dir.resolve("key"),
+                Map.of(
+                    "SANJEH_CLICKHOUSE_PASSWORD",
+                    "direct",
+                    "SANJEH_CLICKHOUSE_PASSWORD_FILE",
+                    secret.toString())))
+        .containsEntry("sanjeh.viewer.clickhouse-password", "direct");
   }
 
   @Test

@@ -236,6 +236,49 @@ class DefinitionLoaderTest {
                 + " placeholders");
   }
 
+  @Test
+  void aSnapshotPeriodLoadsAsADurationAndTheSqlsTablesAreItsSources() {
+    Definitions definitions =
+        load(DATASET.replace("title: Things\n", "title: Things\nsnapshot_every: PT2M\n"), BOARD);
+
+    Dataset things = definitions.dataset("things");
+    assertThat(things.snapshotEvery()).contains(java.time.Duration.ofMinutes(2));
+    assertThat(things.sourceTables()).containsExactly("t");
+    assertThat(DefinitionLoader.bundled().dataset("survey_answers").sourceTables())
+        .containsExactly(
+            "survey_invitations", "survey_responses", "sla_tickets", "sentiment_tickets");
+  }
+
+  @Test
+  void aSnapshotPeriodThatIsNoDurationOrOutOfRangeIsRefused() {
+    assertThatThrownBy(
+            () ->
+                load(
+                    DATASET.replace("title: Things\n", "title: Things\nsnapshot_every: 1m\n"),
+                    BOARD))
+        .hasMessage(
+            "datasets/things.yaml: snapshot_every: '1m' is not an ISO-8601 duration such as PT1M");
+    assertThatThrownBy(
+            () ->
+                load(
+                    DATASET.replace("title: Things\n", "title: Things\nsnapshot_every: PT1S\n"),
+                    BOARD))
+        .hasMessage(
+            "datasets/things.yaml: snapshot_every: 'PT1S' must be between PT10S and P1D (one day)");
+  }
+
+  @Test
+  void aSnapshotOfSqlThatReadsTheClockIsRefused() {
+    String clocked =
+        DATASET
+            .replace("title: Things\n", "title: Things\nsnapshot_every: PT1M\n")
+            .replace("n FROM t", "toInt64(now()) - toInt64(at) AS n FROM t");
+
+    assertThatThrownBy(() -> load(clocked, BOARD))
+        .hasMessageStartingWith(
+            "datasets/things.yaml: snapshot_every: the sql reads the clock (now(), today())");
+  }
+
   private static Definitions load(String dataset, String board) {
     Map<String, String> files = new LinkedHashMap<>();
     files.put("datasets/things.yaml", dataset);

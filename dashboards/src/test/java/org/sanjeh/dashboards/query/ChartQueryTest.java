@@ -165,7 +165,8 @@ class ChartQueryTest {
             "tickets",
             java.util.Map.of("team", "tech", "agent_id", "a-1"),
             filters,
-            ZoneId.of("UTC"));
+            ZoneId.of("UTC"),
+            SnapshotTables.NONE);
 
     assertThat(drill.sql()).contains("AND (fr_started_at) >= toDateTime(?, 'UTC')");
     assertThat(drill.parameters())

@@ -71,6 +71,7 @@ class CurrentClickHouseIT {
     }
     Map<String, List<List<String>>> expected = new LinkedHashMap<>();
     collectQueries(warehouse, queries, statements, expected);
+    collectSnapshots(warehouse, statements, expected);
 
     Map<String, CurrentClickHouse.Result> results = chdb.run(statements);
 
@@ -132,7 +133,8 @@ class CurrentClickHouseIT {
                 add(
                     warehouse,
                     "drill " + tileId,
-                    DrillQuery.build(definitions, chart, name, tile, filters, Seed.ZONE),
+                    DrillQuery.build(
+                        definitions, chart, name, tile, filters, Seed.ZONE, SnapshotTables.NONE),
                     statements,
                     expected);
               }
@@ -142,13 +144,55 @@ class CurrentClickHouseIT {
                       warehouse,
                       (numerator ? "numerator " : "denominator ") + tileId,
                       DrillQuery.rate(
-                          definitions, chart, name, tile, filters, Seed.ZONE, numerator),
+                          definitions,
+                          chart,
+                          name,
+                          tile,
+                          filters,
+                          Seed.ZONE,
+                          SnapshotTables.NONE,
+                          numerator),
                       statements,
                       expected);
                 }
               }
             }
           }
+        }
+      }
+    }
+  }
+
+  /**
+   * Every dataset snapshot taken (twice: the second replaces the first in one RENAME), and every
+   * chart over it with the first filters, 18.16's answers from its own snapshots.
+   */
+  private static void collectSnapshots(
+      Warehouse warehouse,
+      List<Map.Entry<String, String>> statements,
+      Map<String, List<List<String>>> expected) {
+    Definitions definitions = DefinitionLoader.bundled();
+    DatasetSnapshots snapshots =
+        new DatasetSnapshots(warehouse, definitions, Seed.ZONE, java.time.Clock.systemUTC());
+    for (Dataset dataset : snapshots.datasets()) {
+      for (boolean exists : new boolean[] {false, true}) {
+        List<String> refresh = DatasetSnapshots.refreshStatements(dataset, Seed.ZONE, exists);
+        for (int i = 0; i < refresh.size(); i++) {
+          statements.add(
+              entry("snapshot " + dataset.id() + " " + exists + " " + (i + 1), refresh.get(i)));
+        }
+      }
+      snapshots.refresh(dataset);
+    }
+    for (Dashboard dashboard : definitions.dashboards()) {
+      for (Chart chart : dashboard.charts()) {
+        if (snapshots.tableOf(chart.dataset()).isPresent()) {
+          add(
+              warehouse,
+              "chart " + chart.id() + " from its snapshot",
+              ChartQuery.build(definitions, chart, FILTERS.get(0), Seed.ZONE, snapshots),
+              statements,
+              expected);
         }
       }
     }

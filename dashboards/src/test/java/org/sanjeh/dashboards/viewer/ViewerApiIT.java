@@ -78,6 +78,43 @@ class ViewerApiIT extends LiveViewer {
   }
 
   @Test
+  void aChartOverASnapshotSaysWhenItsFiguresAreFromOnceTheViewerHasTakenItAndALiveOneDoesNot()
+      throws Exception {
+    String snapshot = "/api/dashboards/experience/charts/csat_over_time?" + SEED_DAYS;
+    String live = "/api/dashboards/live_service/charts/open_backlog?" + SEED_DAYS;
+    java.time.Instant began = java.time.Instant.now();
+
+    // the viewer takes its snapshots in the background from its start: wait for the first
+    JsonNode body = JSON.readTree(api(snapshot).body());
+    for (int i = 0; i < 300 && body.get("snapshotAt").isNull(); i++) {
+      Thread.sleep(100);
+      body = JSON.readTree(api(snapshot).body());
+    }
+
+    assertThat(body.get("snapshotAt").isNull()).as("snapshot taken within 30 s").isFalse();
+    assertThat(java.time.Instant.parse(body.get("snapshotAt").asText()))
+        .isBefore(java.time.Instant.now().plusSeconds(1))
+        .isAfter(began.minusSeconds(600));
+    assertThat(body.get("rows").size()).isPositive();
+    assertThat(JSON.readTree(api(live).body()).get("snapshotAt").isNull()).isTrue();
+  }
+
+  @Test
+  void aPersianDashboardCarriesTheTitlesOfStoredValuesAndTheRowsKeepTheStoredOnes()
+      throws Exception {
+    JsonNode view = JSON.readTree(api("/api/dashboards/live_service?lang=fa").body());
+    JsonNode rows =
+        JSON.readTree(api("/api/dashboards/live_service/charts/sla_compliance_by_target").body())
+            .get("rows");
+
+    assertThat(view.at("/valueTitles/state/at_risk").asText()).isEqualTo("در خطر");
+    assertThat(view.at("/valueTitles/target/first_response").asText()).isEqualTo("نخستین پاسخ");
+    assertThat(view.at("/valueTitles/channel/whatsapp").asText()).isEqualTo("واتس‌اپ");
+    assertThat(view.get("valueTitles").has("team")).as("free text is shown as stored").isFalse();
+    assertThat(rows.findValuesAsText("target")).contains("first_response");
+  }
+
+  @Test
   void filterValuesAreBoundSoTheyCutTheNumberAndAQuoteIsJustAValue() throws Exception {
     String path = "/api/dashboards/live_service/charts/open_backlog?" + SEED_DAYS;
 

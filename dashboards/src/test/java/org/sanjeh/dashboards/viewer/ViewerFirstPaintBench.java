@@ -24,15 +24,33 @@ class ViewerFirstPaintBench extends LiveViewer {
 
   @Test
   void printFirstPaintOfEveryDashboard() {
-    try (Browser browser = new Browser("http://127.0.0.1:" + port)) {
+    printFirstPaint("http://127.0.0.1:" + port, KEY, "seeded warehouse");
+  }
+
+  /**
+   * The same against a viewer already running, e.g. over the speed benchmark's 10M events
+   * (docs/benchmarks.md): {@code java -cp ... ViewerFirstPaintBench URL KEY_FILE}.
+   */
+  public static void main(String[] args) throws java.io.IOException {
+    if (args.length != 2) {
+      System.err.println("usage: ViewerFirstPaintBench URL KEY_FILE");
+      System.exit(2);
+    }
+    String key = java.nio.file.Files.readString(java.nio.file.Path.of(args[1])).strip();
+    printFirstPaint(args[0], key, args[0]);
+  }
+
+  static void printFirstPaint(String base, String key, String warehouse) {
+    try (Browser browser = new Browser(base)) {
       browser.size(1920, 1080);
       browser.open("/login");
       Map<String, Object> cold = browser.paintTimings();
-      browser.logIn(KEY);
+      browser.logIn(key);
       System.out.printf(
           Locale.ROOT,
-          "%nviewer first paint, %d loads each, 1920x1080, headless Chromium, seeded warehouse%n",
-          LOADS);
+          "%nviewer first paint, %d loads each, 1920x1080, headless Chromium, %s%n",
+          LOADS,
+          warehouse);
       System.out.printf(
           Locale.ROOT, "cold login page (new profile): FCP %.0f ms%n", number(cold, "fcp"));
       System.out.printf(
@@ -45,13 +63,10 @@ class ViewerFirstPaintBench extends LiveViewer {
           "all-tiles p50",
           "all-tiles p95");
       measure(browser, "/login", false);
-      for (String page :
-          List.of(
-              "/d/live_service?lang=en",
-              "/d/live_service?lang=fa",
-              "/d/experience?lang=en",
-              "/d/experience?lang=fa")) {
-        measure(browser, page, true);
+      for (String dashboard : List.of("live_service", "experience", "quality", "churn")) {
+        for (String lang : List.of("en", "fa")) {
+          measure(browser, "/d/" + dashboard + "?lang=" + lang, true);
+        }
       }
     }
   }

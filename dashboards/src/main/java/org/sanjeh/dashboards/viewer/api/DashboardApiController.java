@@ -79,7 +79,8 @@ class DashboardApiController {
         chosen.from().toString(),
         chosen.to().toString(),
         result.columns(),
-        JsonValues.finiteRows(result.rows()));
+        JsonValues.finiteRows(result.rows()),
+        result.snapshotTakenAt().map(Object::toString).orElse(null));
   }
 
   @GetMapping("/{dashboardId}/charts/{chartId}/csv")
@@ -166,8 +167,17 @@ class DashboardApiController {
   record DashboardSummary(String id, String title) {}
 
   /** A chart's rows for the filters as applied (the days the range came out as). */
+  /**
+   * {@code snapshotAt}: the rows come from a dataset snapshot last known to match its sources at
+   * this instant (ISO-8601, UTC); null when they were read from the tables now.
+   */
   record ChartData(
-      String chart, String from, String to, List<String> columns, List<Map<String, Object>> rows) {}
+      String chart,
+      String from,
+      String to,
+      List<String> columns,
+      List<Map<String, Object>> rows,
+      String snapshotAt) {}
 
   /**
    * {@code truncated}: the list stops at its limit, the number says how many there are. {@code
