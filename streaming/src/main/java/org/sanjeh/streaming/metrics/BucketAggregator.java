@@ -5,6 +5,7 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -12,37 +13,44 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Adds up the facts of one minute (the key, epoch ms) per set of dimensions, and emits the minute's
- * aggregates when the watermark passes its end. A fact that arrives after that (a late event, or a
- * breach found when a later event arrived) updates its aggregate and emits it again with a higher
- * version. The minute is kept for {@code retention} of event time after its end, then cleared; a
- * fact later than that is counted in the {@code factsTooLate} metric and logged, not added.
+ * Adds up the facts of one time bucket of its {@link Grain} (the key: the bucket's start, epoch ms)
+ * per set of dimensions the grain keeps, and emits the bucket's aggregates when the watermark
+ * passes its end. A fact that arrives after that (a late event, or a breach found when a later
+ * event arrived) updates its aggregate and emits it again with a higher version. The bucket is kept
+ * for {@code retention} of event time after its end, then cleared.
  *
- * <p>Keyed by the minute alone, not by minute and dimensions: the state and the two timers are per
- * minute, not per row. Replayed history has about one fact per row, and per-row timers were a third
- * of the job's time. Live, the current minute lands on one subtask, whose work per fact is one map
- * update.
+ * <p>Whether a fact is too late is judged by its minute at every grain: a fact the watermark passed
+ * more than {@code retention} after the end of its minute is counted in the {@code factsTooLate}
+ * metric and logged, not added. So every grain counts the same facts, and {@code sla_quarter} is
+ * exactly {@code sla_minute} summed per quarter hour without the agent.
+ *
+ * <p>Keyed by the bucket alone, not by bucket and dimensions: the state and the two timers are per
+ * bucket, not per row. Replayed history has about one fact per minute row, and per-row timers were
+ * a third of the job's time. Live, the current bucket lands on one subtask, whose work per fact is
+ * one map update.
  */
-public final class MinuteAggregator
+public final class BucketAggregator
     extends KeyedProcessFunction<Long, MetricFact, MinuteAggregate> {
 
-  private static final Logger LOG = LoggerFactory.getLogger(MinuteAggregator.class);
+  private static final Logger LOG = LoggerFactory.getLogger(BucketAggregator.class);
   private static final long MINUTE = 60_000L;
 
+  private final Grain grain;
   private final long retentionMs;
 
-  /** The minute's aggregates by {@link Dimensions#key()}. */
+  /** The bucket's aggregates by {@link Dimensions#key()} of their projected dimensions. */
   private transient MapState<String, MinuteAggregate> rows;
 
   private transient Counter factsTooLate;
 
-  public MinuteAggregator(Duration retention) {
+  public BucketAggregator(Grain grain, Duration retention) {
+    this.grain = grain;
     this.retentionMs = retention.toMillis();
   }
 
-  /** The key to partition facts by: their minute. */
-  public static Long minuteOf(MetricFact fact) {
-    return fact.minute();
+  /** The key to partition facts by: the start of their bucket at {@code grain}. */
+  public static KeySelector<MetricFact, Long> bucketKey(Grain grain) {
+    return fact -> grain.bucketOf(fact.at);
   }
 
   @Override
@@ -61,32 +69,34 @@ public final class MinuteAggregator
   @Override
   public void processElement(MetricFact fact, Context ctx, Collector<MinuteAggregate> out)
       throws Exception {
-    long last = fact.minute() + MINUTE - 1;
     long watermark = ctx.timerService().currentWatermark();
-    if (watermark >= last + retentionMs) {
+    if (watermark >= fact.minute() + MINUTE - 1 + retentionMs) {
       tooLate(fact);
       return;
     }
+    long bucket = ctx.getCurrentKey();
+    long last = bucket + grain.bucketMs() - 1;
     if (rows.isEmpty()) {
       ctx.timerService().registerEventTimeTimer(last);
       ctx.timerService().registerEventTimeTimer(last + retentionMs);
     }
-    String dimensions = fact.dimensions.key();
-    MinuteAggregate aggregate = rows.get(dimensions);
+    Dimensions dimensions = grain.project(fact.dimensions);
+    String key = dimensions.key();
+    MinuteAggregate aggregate = rows.get(key);
     if (aggregate == null) {
-      aggregate = MinuteAggregate.startingWith(fact);
+      aggregate = MinuteAggregate.startingAt(bucket, dimensions);
     }
     aggregate.add(fact);
-    rows.put(dimensions, aggregate);
+    rows.put(key, aggregate);
     if (watermark >= last) {
-      out.collect(aggregate); // the minute was already emitted: this row again, newer
+      out.collect(aggregate); // the bucket was already emitted: this row again, newer
     }
   }
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<MinuteAggregate> out)
       throws Exception {
-    long last = ctx.getCurrentKey() + MINUTE - 1;
+    long last = ctx.getCurrentKey() + grain.bucketMs() - 1;
     if (timestamp == last) {
       for (MinuteAggregate aggregate : rows.values()) {
         out.collect(aggregate);
@@ -102,10 +112,11 @@ public final class MinuteAggregator
     if (factsTooLate.getCount() == 1 || factsTooLate.getCount() % 10_000 == 0) {
       LOG.warn(
           "{} fact(s) came after their minute was closed ({} of event time after its end) and"
-              + " were not counted, e.g. {}. Is old history being replayed out of time order?"
-              + " Import it sorted (./sanjeh import does), or raise the minute retention.",
+              + " were not counted in {}, e.g. {}. Is old history being replayed out of time"
+              + " order? Import it sorted (./sanjeh import does), or raise the minute retention.",
           factsTooLate.getCount(),
           Duration.ofMillis(retentionMs),
+          grain.table(),
           fact);
     }
   }

@@ -11,18 +11,26 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class MinuteAggregatorTest {
+class BucketAggregatorTest {
 
   static final long MINUTE = 60_000;
+  static final long QUARTER = 15 * MINUTE;
   static final long T0 = 1_772_000_000_000L / MINUTE * MINUTE;
+  static final long Q0 = 1_772_000_000_000L / QUARTER * QUARTER;
 
   KeyedOneInputStreamOperatorTestHarness<Long, MetricFact, MinuteAggregate> harness;
 
   @BeforeEach
   void open() throws Exception {
-    harness =
-        ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-            new MinuteAggregator(Duration.ofMinutes(10)), MinuteAggregator::minuteOf, Types.LONG);
+    harness = harness(Grain.MINUTE);
+  }
+
+  static KeyedOneInputStreamOperatorTestHarness<Long, MetricFact, MinuteAggregate> harness(
+      Grain grain) throws Exception {
+    return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+        new BucketAggregator(grain, Duration.ofMinutes(10)),
+        BucketAggregator.bucketKey(grain),
+        Types.LONG);
   }
 
   @AfterEach
@@ -103,6 +111,65 @@ class MinuteAggregatorTest {
         .hasSize(3)
         .last()
         .isEqualTo(T0 + "/email 2@v2");
+  }
+
+  @Test
+  void aQuarterHourAddsUpItsMinutesAndAgentsAndIsEmittedWhenTheWatermarkPassesItsEnd()
+      throws Exception {
+    harness.close();
+    harness = harness(Grain.QUARTER_HOUR);
+    send(created(Q0, "a-1"));
+    send(firstResponse(Q0 + 7 * MINUTE, 90_000, "a-2"));
+    send(created(Q0 + QUARTER - 1, "a-2"));
+    send(created(Q0 + QUARTER, "a-1")); // the next quarter
+    harness.processWatermark(Q0 + 14 * MINUTE);
+    assertThat(harness.extractOutputValues()).isEmpty();
+
+    harness.processWatermark(Q0 + QUARTER - 1);
+
+    assertThat(harness.extractOutputValues()).hasSize(1);
+    MinuteAggregate quarter = harness.extractOutputValues().get(0);
+    assertThat(quarter.minute).isEqualTo(Q0);
+    assertThat(quarter.dimensions).isEqualTo(Dimensions.of("chat", "t", "high", ""));
+    assertThat(quarter.created).isEqualTo(2);
+    assertThat(quarter.firstResponses).isEqualTo(1);
+    assertThat(quarter.frtSumMs).isEqualTo(90_000);
+    assertThat(quarter.frtHistogram[FrtHistogram.bucket(90_000)]).isEqualTo(1);
+    assertThat(quarter.backlogDelta).isEqualTo(2);
+    assertThat(quarter.version).isEqualTo(3);
+  }
+
+  @Test
+  void aQuarterHourTakesALateFactOnlyWhileItsMinuteWouldSoBothTablesCountTheSameFacts()
+      throws Exception {
+    harness.close();
+    harness = harness(Grain.QUARTER_HOUR);
+    send(created(Q0 + 14 * MINUTE, "a-1"));
+    // the retention (10 min) after the first minute's end has passed; the quarter is still open
+    harness.processWatermark(Q0 + 11 * MINUTE - 1);
+    send(created(Q0 + 30_000, "a-1")); // too late for its minute: not counted here either
+    send(created(Q0 + MINUTE, "a-2")); // its minute ends 10 min from now: counted
+    harness.processWatermark(Q0 + QUARTER - 1);
+    send(created(Q0 + 10 * MINUTE, "a-1")); // late, within its minute's retention: a new version
+
+    assertThat(harness.extractOutputValues())
+        .extracting(q -> q.created + "@v" + q.version)
+        .containsExactly("2@v2", "3@v3");
+    harness.processWatermark(Q0 + QUARTER - 1 + 10 * MINUTE);
+    assertThat(harness.numKeyedStateEntries()).isZero();
+    assertThat(harness.numEventTimeTimers()).isZero();
+  }
+
+  static MetricFact created(long at, String agent) {
+    MetricFact f = created(at);
+    f.dimensions = Dimensions.of("chat", "t", "high", agent);
+    return f;
+  }
+
+  static MetricFact firstResponse(long at, long frtMs, String agent) {
+    MetricFact f = firstResponse(at, frtMs);
+    f.dimensions = Dimensions.of("chat", "t", "high", agent);
+    return f;
   }
 
   static MetricFact created(long at) {
