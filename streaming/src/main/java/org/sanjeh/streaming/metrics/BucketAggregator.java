@@ -15,9 +15,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Adds up the facts of one time bucket of its {@link Grain} (the key: the bucket's start, epoch ms)
  * per set of dimensions the grain keeps, and emits the bucket's aggregates when the watermark
- * passes its end. A fact that arrives after that (a late event, or a breach found when a later
- * event arrived) updates its aggregate and emits it again with a higher version. The bucket is kept
- * for {@code retention} of event time after its end, then cleared.
+ * passes its end. A fact that arrives after its minute was emitted (a late event, or a breach found
+ * when a later event arrived) updates its aggregate and emits it again with a higher version. The
+ * bucket is kept for {@code retention} of event time after its end, then cleared.
+ *
+ * <p>A bucket longer than a minute is also written while it is open: when the watermark passes the
+ * end of a minute, the rows that facts of that minute changed go out (version = the facts so far),
+ * so a quarter hour's rows are as fresh as the minute rows, not up to 15 minutes behind. The
+ * versions grow, so the row written when the bucket closes outranks them.
  *
  * <p>Whether a fact is too late is judged by its minute at every grain: a fact the watermark passed
  * more than {@code retention} after the end of its minute is counted in the {@code factsTooLate}
@@ -41,6 +46,9 @@ public final class BucketAggregator
   /** The bucket's aggregates by {@link Dimensions#key()} of their projected dimensions. */
   private transient MapState<String, MinuteAggregate> rows;
 
+  /** The keys of the rows changed since the bucket's last minute end (buckets over a minute). */
+  private transient MapState<String, Boolean> changed;
+
   private transient Counter factsTooLate;
 
   public BucketAggregator(Grain grain, Duration retention) {
@@ -63,6 +71,9 @@ public final class BucketAggregator
                     // under a new name, the minutes open at an upgrade start afresh rather than
                     // coming back with empty dimensions
                     "rows-with-dimensions", Types.STRING, Types.POJO(MinuteAggregate.class)));
+    changed =
+        getRuntimeContext()
+            .getMapState(new MapStateDescriptor<>("changed-rows", Types.STRING, Types.BOOLEAN));
     factsTooLate = getRuntimeContext().getMetricGroup().counter("factsTooLate");
   }
 
@@ -70,7 +81,8 @@ public final class BucketAggregator
   public void processElement(MetricFact fact, Context ctx, Collector<MinuteAggregate> out)
       throws Exception {
     long watermark = ctx.timerService().currentWatermark();
-    if (watermark >= fact.minute() + MINUTE - 1 + retentionMs) {
+    long minuteEnd = fact.minute() + MINUTE - 1;
+    if (watermark >= minuteEnd + retentionMs) {
       tooLate(fact);
       return;
     }
@@ -88,8 +100,11 @@ public final class BucketAggregator
     }
     aggregate.add(fact);
     rows.put(key, aggregate);
-    if (watermark >= last) {
-      out.collect(aggregate); // the bucket was already emitted: this row again, newer
+    if (watermark >= minuteEnd) {
+      out.collect(aggregate); // its minute was already emitted: this row again, newer
+    } else if (minuteEnd < last) {
+      changed.put(key, true);
+      ctx.timerService().registerEventTimeTimer(minuteEnd); // one per minute: Flink dedupes it
     }
   }
 
@@ -97,10 +112,16 @@ public final class BucketAggregator
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<MinuteAggregate> out)
       throws Exception {
     long last = ctx.getCurrentKey() + grain.bucketMs() - 1;
-    if (timestamp == last) {
+    if (timestamp < last) { // a minute's end inside the bucket
+      for (String key : changed.keys()) {
+        out.collect(rows.get(key));
+      }
+      changed.clear();
+    } else if (timestamp == last) {
       for (MinuteAggregate aggregate : rows.values()) {
         out.collect(aggregate);
       }
+      changed.clear();
     }
     if (timestamp >= last + retentionMs) {
       rows.clear();

@@ -3,6 +3,7 @@ package org.sanjeh.streaming.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -114,21 +115,23 @@ class BucketAggregatorTest {
   }
 
   @Test
-  void aQuarterHourAddsUpItsMinutesAndAgentsAndIsEmittedWhenTheWatermarkPassesItsEnd()
+  void aQuarterHourAddsUpItsMinutesAndAgentsIntoOneRowWrittenWholeWhenTheWatermarkPassesItsEnd()
       throws Exception {
     harness.close();
     harness = harness(Grain.QUARTER_HOUR);
-    send(created(Q0, "a-1"));
-    send(firstResponse(Q0 + 7 * MINUTE, 90_000, "a-2"));
-    send(created(Q0 + QUARTER - 1, "a-2"));
-    send(created(Q0 + QUARTER, "a-1")); // the next quarter
-    harness.processWatermark(Q0 + 14 * MINUTE);
+    send(created(Q0 + QUARTER - 1, "a-2")); // in the quarter's last minute: waits for its end
+    harness.processWatermark(Q0 + QUARTER - 2);
     assertThat(harness.extractOutputValues()).isEmpty();
-
+    send(created(Q0 + 6 * MINUTE, "a-1")); // after its minute was written: written again at once
+    send(firstResponse(Q0 + 7 * MINUTE, 90_000, "a-2"));
+    send(created(Q0 + QUARTER, "a-1")); // the next quarter
     harness.processWatermark(Q0 + QUARTER - 1);
 
-    assertThat(harness.extractOutputValues()).hasSize(1);
-    MinuteAggregate quarter = harness.extractOutputValues().get(0);
+    List<MinuteAggregate> rows = harness.extractOutputValues();
+    assertThat(rows)
+        .extracting(q -> q.created + "@v" + q.version)
+        .containsExactly("2@v2", "2@v3", "2@v3");
+    MinuteAggregate quarter = rows.get(rows.size() - 1);
     assertThat(quarter.minute).isEqualTo(Q0);
     assertThat(quarter.dimensions).isEqualTo(Dimensions.of("chat", "t", "high", ""));
     assertThat(quarter.created).isEqualTo(2);
@@ -154,10 +157,41 @@ class BucketAggregatorTest {
 
     assertThat(harness.extractOutputValues())
         .extracting(q -> q.created + "@v" + q.version)
-        .containsExactly("2@v2", "3@v3");
+        // the fact of minute 1 at once (its minute was written), the whole quarter at its end,
+        // and the late fact of minute 10
+        .containsExactly("2@v2", "2@v2", "3@v3");
     harness.processWatermark(Q0 + QUARTER - 1 + 10 * MINUTE);
     assertThat(harness.numKeyedStateEntries()).isZero();
     assertThat(harness.numEventTimeTimers()).isZero();
+  }
+
+  @Test
+  void anOpenQuarterHourIsWrittenAtEveryMinuteEndWithTheRowsChangedSince() throws Exception {
+    harness.close();
+    harness = harness(Grain.QUARTER_HOUR);
+    send(created(Q0 + 10_000, "a-1"));
+    MetricFact email = created(Q0 + 20_000, "a-1");
+    email.dimensions = Dimensions.of("email", "t", "high", "a-1");
+    send(email);
+    harness.processWatermark(Q0 + MINUTE - 1);
+    assertThat(harness.extractOutputValues())
+        .extracting(q -> q.dimensions.channel + " " + q.created + "@v" + q.version)
+        .containsExactlyInAnyOrder("chat 1@v1", "email 1@v1");
+
+    send(created(Q0 + 2 * MINUTE + 10_000, "a-2"));
+    harness.processWatermark(Q0 + 3 * MINUTE - 1);
+    assertThat(harness.extractOutputValues())
+        .extracting(q -> q.dimensions.channel + " " + q.created + "@v" + q.version)
+        .hasSize(3)
+        .last()
+        .isEqualTo("chat 2@v2");
+
+    harness.processWatermark(Q0 + QUARTER - 1);
+    List<MinuteAggregate> rows = harness.extractOutputValues();
+    assertThat(rows).hasSize(5);
+    assertThat(rows.subList(3, 5))
+        .extracting(q -> q.dimensions.channel + " " + q.created + "@v" + q.version)
+        .containsExactlyInAnyOrder("chat 2@v2", "email 1@v1");
   }
 
   static MetricFact created(long at, String agent) {
