@@ -128,16 +128,12 @@ public final class SlaJob {
             .uid("sla-clocks");
     DataStream<MetricFact> facts = sla.getSideOutput(SlaFunction.FACTS);
     DataStream<MinuteAggregate> minutes =
-        facts
-            .keyBy(BucketAggregator.bucketKey(Grain.MINUTE), Types.LONG)
-            .process(new BucketAggregator(Grain.MINUTE, settings.minuteRetention()))
+        aggregated(facts, Grain.MINUTE, settings)
             .name("minute aggregates")
             // a new uid: until 2026-11-22 this operator was keyed by minute and dimensions
             .uid("minute-aggregates-by-minute");
     DataStream<MinuteAggregate> quarters =
-        facts
-            .keyBy(BucketAggregator.bucketKey(Grain.QUARTER_HOUR), Types.LONG)
-            .process(new BucketAggregator(Grain.QUARTER_HOUR, settings.minuteRetention()))
+        aggregated(facts, Grain.QUARTER_HOUR, settings)
             .name("quarter-hour aggregates")
             .uid("quarter-hour-aggregates");
     return new Results(
@@ -150,5 +146,13 @@ public final class SlaJob {
             .union(sla.getSideOutput(SlaFunction.TOO_LATE)),
         decoded.filter(Decoded::isValid).name("valid events").uid("valid-events"),
         sla.getSideOutput(SlaFunction.EVENT_NOTES));
+  }
+
+  /** {@code facts} added up per bucket of {@code grain}. */
+  private static SingleOutputStreamOperator<MinuteAggregate> aggregated(
+      DataStream<MetricFact> facts, Grain grain, Settings settings) {
+    return facts
+        .keyBy(BucketAggregator.bucketKey(grain), Types.LONG)
+        .process(new BucketAggregator(grain, settings.minuteRetention()));
   }
 }
