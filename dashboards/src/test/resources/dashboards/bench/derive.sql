@@ -1,8 +1,9 @@
 -- The dashboards' source tables derived from the generated raw events (ticket_events) for the
 -- speed benchmark: the volumes and cardinalities the streaming job and the survey service would
--- write for the same events (one SLA row per ticket, a row per minute and dimension values, an
--- invitation per solved ticket), with simplified rules (calendar time, no pauses): the benchmark
--- measures how fast the dashboards read tables of that size, not the SLA rules.
+-- write for the same events (one SLA row per ticket, a row per minute and dimension values and per
+-- quarter hour without the agent, an invitation per solved ticket), with simplified rules
+-- (calendar time, no pauses): the benchmark measures how fast the dashboards read tables of that
+-- size, not the SLA rules.
 -- {now} is the moment the benchmark's "now" stands at (its last event).
 
 INSERT INTO sla_tickets (ticket_id, as_of, policy, channel, team, priority, agent_id, customer_tier,
@@ -75,6 +76,26 @@ SELECT
     toUInt64(1)
 FROM ticket_events
 GROUP BY minute_start, channel, team, priority, agent_id;
+
+-- sla_quarter as the streaming job writes it: sla_minute summed per quarter hour and channel, team
+-- and priority (no agent), the version being the facts counted (read without FINAL: the statement
+-- above wrote each minute row once)
+INSERT INTO sla_quarter (quarter, channel, team, priority, created, first_responses, frt_sum_s,
+    frt_buckets, frt_counts, breaches, solved, reopened, backlog_delta, version)
+SELECT quarter_start, channel, team, priority, toUInt32(sum(created)),
+    toUInt32(sum(first_responses)), sum(frt_sum_s),
+    tupleElement(sumMap(frt_buckets, frt_counts) AS histogram, 1),
+    arrayMap(c -> toUInt32(c), tupleElement(histogram, 2)),
+    toUInt32(sum(breaches)), toUInt32(sum(solved)), toUInt32(sum(reopened)),
+    toInt32(sum(backlog_delta)), sum(version)
+FROM
+(
+    SELECT toStartOfFifteenMinutes(minute) AS quarter_start, channel, team, priority, created,
+           first_responses, frt_sum_s, frt_buckets, frt_counts, breaches, solved, reopened,
+           backlog_delta, version
+    FROM sla_minute
+) AS minutes
+GROUP BY quarter_start, channel, team, priority;
 
 -- one invitation per solved ticket, the kind by the ticket id; about 40% answered
 INSERT INTO survey_invitations (invitation_id, kind, ticket_id, customer_id, channel, team,

@@ -106,10 +106,11 @@ public final class StreamingBench {
     report("SLA job -> ClickHouse (SLA tables only)", generated.size(), withoutRaw);
     Warehouse stored = Warehouse.connect(warehouse);
     System.out.printf(
-        "stored: %,d SLA rows, %,d alerts, %,d minute rows%n",
+        "stored: %,d SLA rows, %,d alerts, %,d minute rows, %,d quarter-hour rows%n",
         stored.queryLong("SELECT count() FROM sla_tickets"),
         stored.queryLong("SELECT count() FROM sla_alerts"),
-        stored.queryLong("SELECT count() FROM sla_minute"));
+        stored.queryLong("SELECT count() FROM sla_minute"),
+        stored.queryLong("SELECT count() FROM sla_quarter"));
     if (full != null) {
       System.out.printf(
           "ratio to the baseline with raw events: %.2f%n",
@@ -154,7 +155,8 @@ public final class StreamingBench {
             new ClickHouseSink<>(target, SlaTables.Tickets.ROWS, batch, flush),
             new ClickHouseSink<>(target, SlaTables.Alerts.ROWS, batch, flush),
             null,
-            new ClickHouseSink<>(target, SlaTables.Minutes.ROWS, batch, flush),
+            new ClickHouseSink<>(target, SlaTables.Aggregates.MINUTES, batch, flush),
+            new ClickHouseSink<>(target, SlaTables.Aggregates.QUARTERS, batch, flush),
             new ClickHouseSink<>(target, SlaTables.DeadLetters.ROWS, batch, flush),
             rawEvents
                 ? new ClickHouseSink<>(target, new SlaTables.RawEvents("Asia/Tehran"), batch, flush)

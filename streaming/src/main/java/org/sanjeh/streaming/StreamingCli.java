@@ -157,7 +157,8 @@ public final class StreamingCli {
         options.alertTopic().equals("none")
             ? null
             : AlertTopic.sink(options.bootstrapServers(), options.alertTopic()),
-        new ClickHouseSink<>(target, SlaTables.Minutes.ROWS, batch, flush),
+        new ClickHouseSink<>(target, SlaTables.Aggregates.MINUTES, batch, flush),
+        new ClickHouseSink<>(target, SlaTables.Aggregates.QUARTERS, batch, flush),
         new ClickHouseSink<>(target, SlaTables.DeadLetters.ROWS, batch, flush),
         options.rawEvents()
             ? new ClickHouseSink<>(target, new SlaTables.RawEvents(zoneOf(options)), batch, flush)

@@ -71,6 +71,7 @@ class SlaJobIT {
         .anySatisfy(reason -> assertThat(reason).containsIgnoringCase("json"));
 
     Map<String, Long> minute = minuteTotals(warehouse);
+    assertTheQuarterHoursAreTheMinutesSummedWithoutTheAgent(warehouse);
     assertThat(minute.get("created")).isEqualTo(400);
     assertThat(minute.get("solved")).isEqualTo(minute.get("created") + minute.get("reopened"));
     assertThat(minute.get("backlog")).isZero();
@@ -115,6 +116,45 @@ class SlaJobIT {
     Map<String, String> expected = expectedPerTicket(events, policy);
     Map<String, String> actual = actualPerTicket(warehouse);
     assertThat(actual).hasSize(100).isEqualTo(expected);
+    assertTheQuarterHoursAreTheMinutesSummedWithoutTheAgent(warehouse);
+  }
+
+  /**
+   * {@code sla_quarter} holds, per quarter hour and channel, team and priority, exactly what {@code
+   * sla_minute} holds summed over the quarter's minutes and agents: every count, the FRT sum and
+   * the histogram.
+   */
+  static void assertTheQuarterHoursAreTheMinutesSummedWithoutTheAgent(Warehouse warehouse) {
+    String sums =
+        " channel, team, priority, sum(created), sum(first_responses), round(sum(frt_sum_s), 3),"
+            + " toString(sumMap(frt_buckets, frt_counts)), sum(breaches), sum(solved),"
+            + " sum(reopened), sum(backlog_delta)";
+    String order = " GROUP BY q, channel, team, priority ORDER BY q, channel, team, priority";
+    List<String> fromMinutes =
+        warehouse.query(
+            "SELECT toUnixTimestamp(toStartOfFifteenMinutes(minute)) AS q,"
+                + sums
+                + " FROM sla_minute FINAL"
+                + order,
+            SlaJobIT::joined);
+    List<String> quarters =
+        warehouse.query(
+            "SELECT toUnixTimestamp(quarter) AS q," + sums + " FROM sla_quarter FINAL" + order,
+            SlaJobIT::joined);
+    assertThat(quarters).isNotEmpty().isEqualTo(fromMinutes);
+    // the test means something: quarters sum several minute rows, and minute rows carry agents
+    assertThat(warehouse.queryLong("SELECT count() FROM sla_quarter FINAL"))
+        .isLessThan(warehouse.queryLong("SELECT count() FROM sla_minute FINAL"));
+    assertThat(warehouse.queryLong("SELECT countIf(agent_id != '') FROM sla_minute FINAL"))
+        .isPositive();
+  }
+
+  private static String joined(java.sql.ResultSet row) throws java.sql.SQLException {
+    List<String> values = new ArrayList<>();
+    for (int i = 1; i <= row.getMetaData().getColumnCount(); i++) {
+      values.add(row.getString(i));
+    }
+    return String.join(" ", values);
   }
 
   /** The job as `./sanjeh streaming` builds it, bounded, on a MiniCluster at parallelism 2. */

@@ -99,6 +99,7 @@ class SlaJobRestartIT {
             "sla_tickets",
             "sla_alerts",
             "sla_minute",
+            "sla_quarter",
             "dead_letters",
             "ticket_events",
             "ticket_messages")) {

@@ -96,6 +96,7 @@ class SlaJobTest {
             out.sink("alerts"),
             null,
             out.sink("minutes"),
+            out.sink("quarters"),
             out.sink("deadLetters"),
             out.sink("raw")));
     env.execute("sla-job-test");
@@ -144,6 +145,20 @@ class SlaJobTest {
         .containsEntry("reopened", 0)
         .containsEntry("backlog", 0);
     assertThat(out.minutesWith(m -> m.breaches > 0)).containsExactly(at(90));
+  }
+
+  @Test
+  void theQuarterHourTableCountsTheSameFactsWithoutTheAgentInTheQuarterOfTheirMinute() {
+    assertThat(out.totals("quarters")).isEqualTo(out.minuteTotals());
+    // the breach at minute 90 is in the quarter hour that starts at minute 90; a row per quarter
+    assertThat(out.rows("quarters"))
+        .filteredOn(q -> q.breaches > 0)
+        .extracting(q -> q.minute)
+        .containsExactly(at(90));
+    assertThat(out.rows("quarters"))
+        .allMatch(q -> q.dimensions.agentId.isEmpty())
+        .allMatch(q -> q.minute % (15 * 60_000) == 0);
+    assertThat(out.rows("minutes")).anyMatch(m -> !m.dimensions.agentId.isEmpty());
   }
 
   @Test
@@ -206,10 +221,12 @@ class SlaJobTest {
       return all("alerts");
     }
 
-    /** The newest version of each minute row, as the warehouse keeps it. */
-    List<MinuteAggregate> minuteRows() {
+    /**
+     * The newest version of each row of sink "minutes" or "quarters", as the warehouse keeps it.
+     */
+    List<MinuteAggregate> rows(String sink) {
       Map<String, MinuteAggregate> newest = new TreeMap<>();
-      for (MinuteAggregate m : this.<MinuteAggregate>all("minutes")) {
+      for (MinuteAggregate m : this.<MinuteAggregate>all(sink)) {
         String key = m.minute + "|" + m.dimensions.key();
         newest.merge(key, m, (a, b) -> a.version >= b.version ? a : b);
       }
@@ -217,8 +234,12 @@ class SlaJobTest {
     }
 
     Map<String, Integer> minuteTotals() {
+      return totals("minutes");
+    }
+
+    Map<String, Integer> totals(String sink) {
       Map<String, Integer> totals = new TreeMap<>();
-      for (MinuteAggregate m : minuteRows()) {
+      for (MinuteAggregate m : rows(sink)) {
         totals.merge("created", m.created, Integer::sum);
         totals.merge("first_responses", m.firstResponses, Integer::sum);
         totals.merge("breaches", m.breaches, Integer::sum);
@@ -230,7 +251,7 @@ class SlaJobTest {
     }
 
     List<Long> minutesWith(java.util.function.Predicate<MinuteAggregate> which) {
-      return minuteRows().stream().filter(which).map(m -> m.minute).toList();
+      return rows("minutes").stream().filter(which).map(m -> m.minute).toList();
     }
 
     private record CollectingSink<T>(String key) implements Sink<T> {

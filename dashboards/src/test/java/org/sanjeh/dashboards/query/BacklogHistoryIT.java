@@ -19,9 +19,9 @@ import org.sanjeh.warehouse.Warehouse;
 import org.sanjeh.warehouse.testing.ClickHouseExtension;
 
 /**
- * The daily backlog (live service's {@code backlog_by_day}) on minute rows written as the streaming
- * job writes them: the open tickets at the end of each local (Tehran) day, worked out by hand from
- * the deltas. Days are relative to the business's today, as the chart's are.
+ * The daily backlog (live service's {@code backlog_by_day}) on minute and quarter-hour rows written
+ * as the streaming job writes them: the open tickets at the end of each local (Tehran) day, worked
+ * out by hand from the deltas. Days are relative to the business's today, as the chart's are.
  */
 @ExtendWith(ClickHouseExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -105,6 +105,12 @@ class BacklogHistoryIT {
     warehouse.execute(
         "INSERT INTO sla_minute (minute, channel, team, priority, agent_id, backlog_delta, version)"
             + " VALUES (toDateTime(?, 'UTC'), ?, ?, ?, 'a1', ?, ?)",
+        List.of(SQL_TIME.format(minute), channel, team, priority, delta, version));
+    // each of these minutes is the only one of its quarter hour and dimensions, so its quarter
+    // row (what the chart reads) has the same delta and version
+    warehouse.execute(
+        "INSERT INTO sla_quarter (quarter, channel, team, priority, backlog_delta, version)"
+            + " VALUES (toStartOfFifteenMinutes(toDateTime(?, 'UTC')), ?, ?, ?, ?, ?)",
         List.of(SQL_TIME.format(minute), channel, team, priority, delta, version));
   }
 }

@@ -107,11 +107,11 @@ class ChartQueryTest {
             filters,
             ZoneId.of("Asia/Tehran"));
 
-    // inside: the minutes of those local days, a day wider each side, and the same values
+    // inside: the quarter hours of those local days, a day wider each side, and the same values
     assertThat(query.sql())
         .contains(
-            "FROM sla_minute FINAL\nWHERE (minute) >= toDateTime(?, 'UTC')"
-                + " AND (minute) < toDateTime(?, 'UTC') AND (team) IN (?) AND (priority) IN (?, ?)")
+            "FROM sla_quarter FINAL\nWHERE (quarter) >= toDateTime(?, 'UTC')"
+                + " AND (quarter) < toDateTime(?, 'UTC') AND (team) IN (?) AND (priority) IN (?, ?)")
         .contains("WHERE local_date >= toDate(?) AND local_date <= toDate(?)");
     assertThat(query.parameters())
         .containsExactly(
@@ -149,7 +149,7 @@ class ChartQueryTest {
             Filters.days(DAY.minusDays(6), DAY, DAY).withChannels("chat"),
             ZoneId.of("UTC"));
 
-    assertThat(query.sql()).contains("FROM sla_minute FINAL\n        WHERE (channel) IN (?)\n");
+    assertThat(query.sql()).contains("FROM sla_quarter FINAL\n        WHERE (channel) IN (?)\n");
     assertThat(query.parameters()).containsExactly("chat", "2026-11-24", "2026-11-30", "chat");
   }
 

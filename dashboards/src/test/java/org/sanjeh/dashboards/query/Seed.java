@@ -7,7 +7,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
 import org.sanjeh.warehouse.Warehouse;
@@ -369,6 +371,11 @@ final class Seed {
         "sla_minute",
         "minute, channel, team, priority, agent_id, created, version",
         minuteRows);
+    insert(
+        statements,
+        "sla_quarter",
+        "quarter, channel, team, priority, created, version",
+        quarterRows());
     List<String> invitationRows = new ArrayList<>();
     List<String> responseRows = new ArrayList<>();
     for (Invitation i : invitations) {
@@ -546,6 +553,30 @@ final class Seed {
 
   private static Target target(Ticket t, String name) {
     return t.targets().stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
+  }
+
+  /**
+   * {@code sla_quarter} as the streaming job writes it: the minutes summed per UTC quarter hour and
+   * channel, team and priority, without the agent, the version being the facts counted (here the
+   * minutes' versions added up); and a stale copy of every quarter with other counts, at version 1.
+   */
+  private List<String> quarterRows() {
+    Map<List<Object>, long[]> quarters = new LinkedHashMap<>();
+    for (Minute m : minutes) {
+      LocalDateTime quarter = m.minute().withMinute(m.minute().getMinute() / 15 * 15);
+      long[] sums =
+          quarters.computeIfAbsent(
+              List.of(quarter, m.channel(), m.team(), m.priority()), k -> new long[2]);
+      sums[0] += m.created();
+      sums[1] += 10L;
+    }
+    List<String> rows = new ArrayList<>();
+    quarters.forEach(
+        (key, sums) -> {
+          rows.add(values(key.get(0), key.get(1), key.get(2), key.get(3), sums[0], sums[1]));
+          rows.add(values(key.get(0), key.get(1), key.get(2), key.get(3), 1000, 1L));
+        });
+    return rows;
   }
 
   static String values(Object... values) {

@@ -1,9 +1,15 @@
 package org.sanjeh.streaming.metrics;
 
-/** Everything counted in one minute under one set of dimensions: a row of {@code sla_minute}. */
+/**
+ * Everything counted in one time bucket under one set of dimensions: a row of {@code sla_minute},
+ * or of {@code sla_quarter} (a {@link Grain}). Named for its first table: it is the aggregators'
+ * state type, and checkpoints know it by this class name and these fields.
+ */
 public final class MinuteAggregate {
 
+  /** The bucket's start, epoch ms: the minute, or the quarter hour. */
   public long minute;
+
   public Dimensions dimensions = new Dimensions();
   public int created;
   public int firstResponses;
@@ -19,10 +25,10 @@ public final class MinuteAggregate {
 
   public MinuteAggregate() {}
 
-  static MinuteAggregate startingWith(MetricFact fact) {
+  static MinuteAggregate startingAt(long bucket, Dimensions dimensions) {
     MinuteAggregate a = new MinuteAggregate();
-    a.minute = fact.minute();
-    a.dimensions = fact.dimensions;
+    a.minute = bucket;
+    a.dimensions = dimensions;
     return a;
   }
 

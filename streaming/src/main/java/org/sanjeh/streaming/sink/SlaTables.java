@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.sanjeh.core.event.TicketEvent;
 import org.sanjeh.core.event.TicketEventCodec;
 import org.sanjeh.streaming.metrics.Dimensions;
+import org.sanjeh.streaming.metrics.Grain;
 import org.sanjeh.streaming.metrics.MinuteAggregate;
 import org.sanjeh.streaming.sla.SlaAlert;
 import org.sanjeh.streaming.sla.SlaUpdate;
@@ -20,8 +21,8 @@ import org.sanjeh.warehouse.write.DeadLetter;
 import org.sanjeh.warehouse.write.TicketEventTables;
 
 /**
- * The job's outputs as ClickHouse rows (tables defined in warehouse migrations V008, V013 and
- * V014).
+ * The job's outputs as ClickHouse rows (tables defined in warehouse migrations V008, V013, V014 and
+ * V020).
  */
 public final class SlaTables {
 
@@ -200,14 +201,15 @@ public final class SlaTables {
     }
   }
 
-  /** {@code sla_minute}. */
-  public static final class Minutes
+  /**
+   * {@code sla_minute} and {@code sla_quarter}: the aggregates of one {@link Grain}, one table per
+   * grain with its time column and dimension columns.
+   */
+  public record Aggregates(Grain grain)
       implements ClickHouseSink.Rows<MinuteAggregate, MinuteAggregate>,
           BatchedWriter.Table<MinuteAggregate> {
-    public static final Minutes ROWS = new Minutes();
-    private static final long serialVersionUID = 1L;
-
-    private Minutes() {}
+    public static final Aggregates MINUTES = new Aggregates(Grain.MINUTE);
+    public static final Aggregates QUARTERS = new Aggregates(Grain.QUARTER_HOUR);
 
     @Override
     public List<BatchedWriter.Table<MinuteAggregate>> tables() {
@@ -236,14 +238,14 @@ public final class SlaTables {
 
     @Override
     public String name() {
-      return "sla_minute";
+      return grain.table();
     }
 
     @Override
     public List<String> columns() {
       return concat(
-          List.of("minute"),
-          Dimensions.COLUMNS,
+          List.of(grain.timeColumn()),
+          grain.dimensionColumns(),
           List.of(
               "created",
               "first_responses",
@@ -260,7 +262,7 @@ public final class SlaTables {
     @Override
     public void write(MinuteAggregate m, RowBinaryOut out) throws IOException {
       out.dateTimeMillis(m.minute);
-      m.dimensions.write(out);
+      grain.writeDimensions(m.dimensions, out);
       out.uint32(m.created);
       out.uint32(m.firstResponses);
       out.float64(seconds(m.frtSumMs));

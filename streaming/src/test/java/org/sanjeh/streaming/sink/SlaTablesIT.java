@@ -64,7 +64,7 @@ class SlaTablesIT {
     minute.frtHistogram[FrtHistogram.bucket(30_000)] = 2;
     minute.backlogDelta = -3;
     minute.version = 2;
-    write(warehouse, SlaTables.Minutes.ROWS.tables(), List.of(minute));
+    write(warehouse, SlaTables.Aggregates.MINUTES.tables(), List.of(minute));
 
     assertThat(
             warehouse.query(
@@ -83,6 +83,49 @@ class SlaTablesIT {
                         + " "
                         + row.getInt(4)))
         .containsExactly("2 2 [" + FrtHistogram.bucket(30_000) + "] -3");
+  }
+
+  @Test
+  void quarterHourRowsHaveNoAgentAndKeepTheNewestVersion(Warehouse warehouse) {
+    MinuteAggregate older = quarter(1, 1);
+    MinuteAggregate newer = quarter(3, 2);
+    newer.frtSumMs = 150_500;
+    newer.frtHistogram[FrtHistogram.bucket(30_000)] = 1;
+    newer.frtHistogram[FrtHistogram.bucket(120_500)] = 1;
+    write(warehouse, SlaTables.Aggregates.QUARTERS.tables(), List.of(newer));
+    write(warehouse, SlaTables.Aggregates.QUARTERS.tables(), List.of(older));
+
+    assertThat(
+            warehouse.query(
+                "SELECT toUnixTimestamp(quarter), channel, team, priority, created, frt_sum_s,"
+                    + " toString(frt_buckets), toString(frt_counts), backlog_delta, version"
+                    + " FROM sla_quarter FINAL",
+                row ->
+                    String.join(
+                        " ",
+                        row.getString(1),
+                        row.getString(2),
+                        row.getString(3),
+                        row.getString(4),
+                        row.getString(5),
+                        row.getString(6),
+                        row.getString(7),
+                        row.getString(8),
+                        row.getString(9),
+                        row.getString(10))))
+        .containsExactly(
+            "%d chat billing high 3 150.5 [%d,%d] [1,1] -3 2"
+                .formatted(AT / 1000, FrtHistogram.bucket(30_000), FrtHistogram.bucket(120_500)));
+  }
+
+  static MinuteAggregate quarter(int created, long version) {
+    MinuteAggregate q = new MinuteAggregate();
+    q.minute = AT;
+    q.dimensions = Dimensions.of("chat", "billing", "high", "");
+    q.created = created;
+    q.backlogDelta = -3;
+    q.version = version;
+    return q;
   }
 
   static SlaUpdate update(long asOf, String status) {

@@ -92,7 +92,8 @@ class ClusterTranslationTest {
         .containsEntry("sla_alerts", "cityHash64(ticket_id)")
         .containsEntry("survey_responses", "cityHash64(invitation_id)")
         .containsEntry("customer_identities", "cityHash64(identity)")
-        .containsEntry("sla_minute", "cityHash64(minute)");
+        .containsEntry("sla_minute", "cityHash64(minute)")
+        .containsEntry("sla_quarter", "cityHash64(quarter)");
   }
 
   @Test

@@ -2,7 +2,6 @@ package org.sanjeh.warehouse.migrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sanjeh.warehouse.Warehouse;
@@ -25,8 +24,8 @@ class SurveyPartitionsMigrationIT {
 
   @Test
   void rowsWrittenInTheMonthPartitionedShapeSurviveAndCollapseAcrossMonths() {
-    Warehouse old = scratch("before_v10");
-    new MigrationRunner(old).migrate(upTo(9));
+    Warehouse old = OlderSchema.scratch(warehouse, "before_v10");
+    new MigrationRunner(old).migrate(OlderSchema.upTo(9));
     old.execute(
         "INSERT INTO survey_responses VALUES"
             + " ('inv-a', 'csat', 2, 'slow', ['speed'], '2026-05-31 23:00:00', '2026-05-31 23:00:00', 1780268400000),"
@@ -71,19 +70,5 @@ class SurveyPartitionsMigrationIT {
     warehouse.execute("OPTIMIZE TABLE " + table + " FINAL");
     return warehouse.queryLong(
         "SELECT count() FROM " + table + " WHERE invitation_id = '" + invitation + "'");
-  }
-
-  private static List<Migration> upTo(int version) {
-    return Migrations.sanjehSchema().stream().filter(m -> m.version() <= version).toList();
-  }
-
-  private Warehouse scratch(String name) {
-    Warehouse scratch =
-        Warehouse.connect(
-            warehouse.config().withDatabase(warehouse.config().database() + "_" + name));
-    for (String table : scratch.query("SHOW TABLES", row -> row.getString(1))) {
-      scratch.execute("DROP TABLE IF EXISTS " + table);
-    }
-    return scratch;
   }
 }
