@@ -117,7 +117,7 @@ public final class DashboardsBench {
     }
   }
 
-  private void prepare(Settings settings) {
+  void prepare(Settings settings) {
     new MigrationRunner(warehouse).migrate(Migrations.sanjehSchema());
     long stored = warehouse.queryLong("SELECT count() FROM ticket_events");
     if (settings.reuse() && stored == settings.events()) {
