@@ -64,13 +64,14 @@ class DatasetSnapshotsIT {
   }
 
   @Test
-  void theSurveySentimentAndChurnDatasetsAreTakenAsSnapshotsAndTheLiveOnesAreNot() {
+  void theSurveySentimentAndModelDatasetsAreTakenAsSnapshotsAndTheLiveOnesAreNot() {
     assertThat(snapshots.datasets())
         .extracting(Dataset::id)
         .containsExactly(
             "churn_customers",
             "churn_tickets",
             "detractor_followups",
+            "dissatisfaction",
             "survey_answers",
             "survey_low_scores",
             "ticket_sentiment");
