@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads the definition files and checks them against each other: every chart's dataset, metrics,
@@ -27,9 +28,8 @@ public final class DefinitionLoader {
   /** Where the bundled definitions live on the classpath, listed in {@code definitions.txt}. */
   public static final String RESOURCE_FOLDER = "dashboards/";
 
-  private static final java.util.regex.Pattern NOW =
-      java.util.regex.Pattern.compile(
-          "\\b(now|today|yesterday)\\s*\\(", java.util.regex.Pattern.CASE_INSENSITIVE);
+  private static final Pattern NOW =
+      Pattern.compile("\\b(now|today|yesterday)\\s*\\(", Pattern.CASE_INSENSITIVE);
   private static final Duration MIN_SNAPSHOT_EVERY = Duration.ofSeconds(10);
   private static final Duration MAX_SNAPSHOT_EVERY = Duration.ofDays(1);
 

@@ -24,9 +24,10 @@ import org.sanjeh.warehouse.Warehouse;
  *
  * <p>A refresh builds {@code dashboard_snapshot_<dataset>_next}, then renames it into place in one
  * RENAME, so a query reads the old rows or the new ones, never a half-built table. It is skipped
- * while the source tables' parts are unchanged since the last one. Until this process has refreshed
- * a dataset once, {@link #snapshotOf} has no table for it and its charts run the SQL: rows left by
- * an earlier run may have been taken under another time zone.
+ * while the source tables' parts on this server are unchanged since the last one (not on a cluster,
+ * whose Distributed tables keep no parts here: there every period refreshes). Until this process
+ * has refreshed a dataset once, {@link #snapshotOf} has no table for it and its charts run the SQL:
+ * rows left by an earlier run may have been taken under another time zone.
  *
  * <p>One viewer per database refreshes its snapshots (two would rebuild the same tables).
  */
@@ -34,6 +35,9 @@ public final class DatasetSnapshots implements SnapshotTables {
 
   /** The prefix of every snapshot table (never a table of the migrations). */
   public static final String TABLE_PREFIX = "dashboard_snapshot_";
+
+  /** The sources' state when it cannot be read from this server's parts. */
+  static final String UNKNOWN = "unknown";
 
   private final Warehouse warehouse;
   private final List<Dataset> datasets;
@@ -108,7 +112,7 @@ public final class DatasetSnapshots implements SnapshotTables {
   public boolean refreshIfChanged(Dataset dataset) {
     String sources = sourcesNow(dataset);
     Taken last = taken.get(dataset.id());
-    if (last != null && last.sourcesSeen().equals(sources)) {
+    if (last != null && !sources.equals(UNKNOWN) && last.sourcesSeen().equals(sources)) {
       // nothing new to read: the rows stay, and the period counts again from now
       taken.put(
           dataset.id(),
@@ -175,10 +179,25 @@ public final class DatasetSnapshots implements SnapshotTables {
   /**
    * The state of the dataset's source tables' data parts: any insert, merge or truncation changes
    * it. Read before a refresh, so a part written while the snapshot is taken triggers the next one.
+   * {@link #UNKNOWN} when a source keeps no parts on this server (a cluster's Distributed table, a
+   * view): its changes cannot be seen here, so every period refreshes.
    */
   String sourcesNow(Dataset dataset) {
     List<String> tables = List.copyOf(dataset.sourceTables());
     String marks = String.join(", ", Collections.nCopies(tables.size(), "?"));
+    long withParts =
+        warehouse
+            .query(
+                "SELECT count() FROM system.tables WHERE database = currentDatabase()"
+                    + " AND engine LIKE '%MergeTree' AND name IN ("
+                    + marks
+                    + ")",
+                tables,
+                row -> row.getLong(1))
+            .get(0);
+    if (withParts < tables.size()) {
+      return UNKNOWN;
+    }
     return warehouse
         .query(
             "SELECT concat(toString(count()), ':', toString(sum(rows)), ':',"

@@ -219,6 +219,27 @@ class DatasetSnapshotsIT {
     assertThat(before).extracting(row -> row.get("total")).containsExactly(3L);
   }
 
+  @Test
+  void aSourceWithoutPartsHereSuchAsAClustersDistributedTableIsRefreshedEveryPeriod() {
+    warehouse.execute(
+        "CREATE TABLE scratch_counts_data (at DateTime, team String, channel String,"
+            + " priority String, n UInt32) ENGINE = MergeTree ORDER BY at");
+    warehouse.execute(
+        "INSERT INTO scratch_counts_data VALUES ('2026-11-29 10:00:00', 'tech', 'chat', 'low', 2)");
+    // a view keeps no parts, as a cluster's Distributed table keeps none on the server read
+    warehouse.execute("CREATE VIEW scratch_counts AS SELECT * FROM scratch_counts_data");
+    Definitions scratch = scratchDefinitions();
+    DatasetSnapshots own = new DatasetSnapshots(warehouse, scratch, Seed.ZONE, Clock.systemUTC());
+    Dataset counts = scratch.dataset("counts");
+
+    own.refresh(counts);
+
+    assertThat(own.sourcesNow(counts)).isEqualTo(DatasetSnapshots.UNKNOWN);
+    assertThat(own.refreshIfChanged(counts)).as("changes cannot be seen: refreshed").isTrue();
+    warehouse.execute("DROP TABLE scratch_counts");
+    warehouse.execute("DROP TABLE scratch_counts_data");
+  }
+
   /** One dataset over a scratch table, snapshot every 10 s, and a board with its total. */
   private static Definitions scratchDefinitions() {
     Map<String, String> files = new LinkedHashMap<>();
